@@ -1,0 +1,7 @@
+export { ValidationError } from './errors.js';
+export * from './inputs.js';
+export * from './reference.js';
+export * from './registry.js';
+export * from './uri.js';
+export * from './tags.js';
+export * from './cdk.js';

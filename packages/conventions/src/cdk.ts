@@ -70,3 +70,9 @@ export function cdkContext(o: CdkContextOptions): CdkContext {
   const argv = Object.entries(json).flatMap(([k, v]) => ['--context', `${k}=${v}`]);
   return { argv, shell: argv.map(shellQuote).join(' '), json };
 }
+
+/** `use-prebuilt`: `auto` means true exactly when every image has a tag. */
+export function usePrebuilt(mode: 'true' | 'false' | 'auto', images: readonly CdkImage[]): boolean {
+  if (mode === 'auto') return images.length > 0 && images.every((i) => i.tag !== '');
+  return mode === 'true';
+}

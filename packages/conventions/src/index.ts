@@ -5,3 +5,4 @@ export * from './registry.js';
 export * from './uri.js';
 export * from './tags.js';
 export * from './cdk.js';
+export * from './login.js';

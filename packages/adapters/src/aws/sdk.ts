@@ -1,0 +1,114 @@
+import { BatchGetImageCommand, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
+import { ECRPUBLICClient, GetAuthorizationTokenCommand as GetPublicTokenCommand } from '@aws-sdk/client-ecr-public';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { ECR_PUBLIC_REGION, partitionOf } from '@ensure-image/conventions';
+import { MANIFEST_MEDIA_TYPES } from '../media-types.js';
+import { explainAwsError } from './errors.js';
+import { endpointFor, proxyHandler } from './proxy.js';
+import type { Ecr, ImageQuery } from './types.js';
+
+const BATCH = 100;
+
+function decodeToken(token: string | undefined, what: string): { username: string; password: string } {
+  const raw = Buffer.from(token ?? '', 'base64').toString('utf8');
+  const colon = raw.indexOf(':');
+  if (colon <= 0) throw new Error(`${what}: the authorization token has an unexpected form`);
+  return { username: raw.slice(0, colon), password: raw.slice(colon + 1) };
+}
+
+function apiHost(service: string, region: string): string {
+  return `${service}.${region}.${partitionOf(region).suffix}`;
+}
+
+/** ECR, ECR Public and STS through the AWS SDK's default credential chain and endpoint settings. */
+export class SdkEcr implements Ecr {
+  private readonly ecr = new Map<string, ECRClient>();
+  private readonly sts = new Map<string, STSClient>();
+  private pub: ECRPUBLICClient | undefined;
+
+  private client(region: string): ECRClient {
+    let c = this.ecr.get(region);
+    if (!c) {
+      c = new ECRClient({ region, requestHandler: proxyHandler(endpointFor('ECR', apiHost('api.ecr', region))) });
+      this.ecr.set(region, c);
+    }
+    return c;
+  }
+
+  async privateTokens(region: string, accounts: readonly string[]) {
+    const what = `ecr:GetAuthorizationToken in ${region}`;
+    try {
+      const out = await this.client(region).send(new GetAuthorizationTokenCommand(accounts.length ? { registryIds: [...accounts] } : {}));
+      return (out.authorizationData ?? []).map((d) => {
+        const account = /^https?:\/\/(\d{12})\./.exec(d.proxyEndpoint ?? '')?.[1] ?? '';
+        return { account, ...decodeToken(d.authorizationToken, what), ...(d.expiresAt ? { expiresAt: d.expiresAt } : {}) };
+      });
+    } catch (e) {
+      throw explainAwsError(e, 'ecr:GetAuthorizationToken', what);
+    }
+  }
+
+  async publicToken() {
+    const what = 'ECR Public login';
+    try {
+      this.pub ??= new ECRPUBLICClient({
+        region: ECR_PUBLIC_REGION,
+        requestHandler: proxyHandler(endpointFor('ECR_PUBLIC', apiHost('api.ecr-public', ECR_PUBLIC_REGION))),
+      });
+      const out = await this.pub.send(new GetPublicTokenCommand({}));
+      const d = out.authorizationData;
+      return { ...decodeToken(d?.authorizationToken, what), ...(d?.expiresAt ? { expiresAt: d.expiresAt } : {}) };
+    } catch (e) {
+      throw explainAwsError(e, 'ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken', what);
+    }
+  }
+
+  async findImages(q: ImageQuery): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < q.tags.length; i += BATCH) {
+      const tags = q.tags.slice(i, i + BATCH);
+      const what = `ecr:BatchGetImage on ${q.repository}`;
+      try {
+        const out = await this.client(q.region).send(
+          new BatchGetImageCommand({
+            ...(q.account ? { registryId: q.account } : {}),
+            repositoryName: q.repository,
+            imageIds: tags.map((ref) => (ref.startsWith('sha256:') ? { imageDigest: ref } : { imageTag: ref })),
+            acceptedMediaTypes: MANIFEST_MEDIA_TYPES,
+          }),
+        );
+        for (const img of out.images ?? []) {
+          const digest = img.imageId?.imageDigest;
+          if (!digest) continue;
+          found.set(digest, digest);
+          if (img.imageId?.imageTag) found.set(img.imageId.imageTag, digest);
+        }
+        const odd = (out.failures ?? []).filter((f) => f.failureCode !== 'ImageNotFound');
+        if (odd.length > 0) {
+          const f = odd[0];
+          throw new Error(`${what}: ${f?.failureCode}: ${f?.failureReason} (tag ${f?.imageId?.imageTag})`);
+        }
+      } catch (e) {
+        if (e instanceof Error && e.message.startsWith(what)) throw e;
+        throw explainAwsError(e, 'ecr:BatchGetImage', what);
+      }
+    }
+    return found;
+  }
+
+  async accountId(region: string): Promise<string> {
+    const what = 'sts:GetCallerIdentity (to find the account for the registry)';
+    try {
+      let c = this.sts.get(region);
+      if (!c) {
+        c = new STSClient({ region, requestHandler: proxyHandler(endpointFor('STS', apiHost('sts', region))) });
+        this.sts.set(region, c);
+      }
+      const out = await c.send(new GetCallerIdentityCommand({}));
+      if (!out.Account) throw new Error('no Account in the answer');
+      return out.Account;
+    } catch (e) {
+      throw explainAwsError(e, 'sts:GetCallerIdentity (or set the account or registry input)', what);
+    }
+  }
+}

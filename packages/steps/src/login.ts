@@ -1,0 +1,79 @@
+import type { Docker, Ecr, Log } from '@ensure-image/adapters';
+import { ECR_PUBLIC_HOSTS, type LoginPlan, ecrHost } from '@ensure-image/conventions';
+
+export interface LoginDeps {
+  ecr: () => Promise<Ecr>;
+  docker: Docker;
+  log: Log;
+}
+
+export interface LoginResult {
+  /** Every host logged in to, private first. */
+  hosts: string[];
+  /** The credentials docker got, host by host (secrets: keep them out of logs and outputs). */
+  credentials: { host: string; username: string; password: string }[];
+  /** The first private registry host, if any. */
+  registry: string;
+}
+
+/**
+ * Log docker in to every registry of the plan: one GetAuthorizationToken per region for the
+ * private registries, one ECR Public token. Each password is masked before anything runs.
+ * `onLogin` hears of each host as soon as docker holds it, so a later failure still logs out.
+ */
+export interface LoginOptions {
+  /** Register each password as a secret (default true). */
+  mask?: boolean;
+  /** Hears of each host as soon as docker holds its login. */
+  onLogin?: (host: string) => void;
+}
+
+export async function login(plan: LoginPlan, deps: LoginDeps, o: LoginOptions = {}): Promise<LoginResult> {
+  const credentials: LoginResult['credentials'] = [];
+  const mask = (password: string): void => {
+    if (o.mask !== false) deps.log.secret(password);
+  };
+  const done = async (host: string, username: string, password: string): Promise<void> => {
+    await deps.docker.login(host, username, password);
+    credentials.push({ host, username, password });
+    o.onLogin?.(host);
+    deps.log.info(`Logged in to ${host}`);
+  };
+  const ecr = await deps.ecr();
+  const byRegion = new Map<string, typeof plan.private>();
+  for (const p of plan.private) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
+
+  for (const [region, logins] of byRegion) {
+    const accounts = logins.map((l) => l.account).filter((a) => a !== '');
+    const tokens = await ecr.privateTokens(region, accounts);
+    for (const t of tokens) mask(t.password);
+    // The caller's default registry is known only from the token ECR hands back.
+    const targets = accounts.length === 0 ? tokens.map((t) => ({ host: ecrHost({ account: t.account, region }), account: t.account })) : logins;
+    for (const l of targets) {
+      const token = tokens.find((t) => t.account === l.account);
+      if (!token) throw new Error(`ECR returned no token for account ${l.account} in ${region}`);
+      await done(l.host, token.username, token.password);
+    }
+  }
+  if (plan.public !== undefined) {
+    const token = await ecr.publicToken();
+    mask(token.password);
+    await done(plan.public, token.username, token.password);
+  }
+  const hosts = credentials.map((c) => c.host);
+  return { hosts, credentials, registry: hosts.find((h) => !ECR_PUBLIC_HOSTS.includes(h.toLowerCase())) ?? '' };
+}
+
+/** Log out of every host; collect failures and report them once at the end. */
+export async function logout(hosts: readonly string[], deps: { docker: Docker; log: Log }): Promise<void> {
+  const failures: string[] = [];
+  for (const host of hosts) {
+    try {
+      await deps.docker.logout(host);
+      deps.log.info(`Logged out of ${host}`);
+    } catch (e) {
+      failures.push((e as Error).message);
+    }
+  }
+  if (failures.length > 0) throw new Error(`Logout failed for ${failures.length} of ${hosts.length} registries:\n${failures.join('\n')}`);
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Start the testbed on loopback only (idempotent): dockerd with no bridge network, three real
+# registries (docker-registry), and the ECR/STS stand-in. Writes $TESTBED_DIR/env, the
+# variables that point the actions at it:  source "$TESTBED_DIR/env"
+#
+#  - 127.0.0.1:443  TLS, htpasswd, reachable as 123456789012.dkr.ecr.us-east-1.amazonaws.com,
+#                   210987654321.dkr.ecr.us-east-1.amazonaws.com and public.ecr.aws (mapped
+#                   to 127.0.0.1 in /etc/hosts, CA trusted by dockerd and by Node): "ECR".
+#  - 127.0.0.1:5000 plain HTTP, htpasswd (Basic challenge): "any other registry".
+#  - 127.0.0.1:5001 plain HTTP, token auth (Bearer challenge, tokens from the stand-in).
+#  - 127.0.0.1:4566 the ECR / ECR Public / STS API stand-in, answering from :443.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DIR=${TESTBED_DIR:-/tmp/ensure-image-testbed}
+mkdir -p "$DIR"
+cd "$DIR"
+[ "$(id -u)" = 0 ] || { echo "testbed/up.sh must run as root (it starts dockerd and edits /etc/hosts)" >&2; exit 1; }
+for tool in dockerd docker-registry htpasswd openssl; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: run testbed/install.sh first" >&2; exit 1; }
+done
+
+ECR_HOSTS="123456789012.dkr.ecr.us-east-1.amazonaws.com 210987654321.dkr.ecr.us-east-1.amazonaws.com public.ecr.aws"
+ECR_PASSWORD=ecr-secret
+OCI_USER=ci
+OCI_PASSWORD=ci-secret
+
+alive() { [ -f "$1.pid" ] && kill -0 "$(cat "$1.pid")" 2>/dev/null; }
+wait_for() { # name, command...
+  local name=$1; shift
+  for _ in $(seq 1 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "$name did not come up; its log:" >&2; tail -n 30 "$DIR/$name.log" >&2 || true; exit 1
+}
+
+# ---- certificates: a CA, the registry's server cert (all ECR names + 127.0.0.1), the token signer
+if [ ! -f ca.crt ]; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=ensure-image testbed CA" -keyout ca.key -out ca.crt 2>/dev/null
+  san="IP:127.0.0.1,DNS:localhost"; for h in $ECR_HOSTS; do san="$san,DNS:$h"; done
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=ecr.testbed" -keyout server.key -out server.csr 2>/dev/null
+  printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' "$san" > server.ext
+  openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 -extfile server.ext -out server.crt 2>/dev/null
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=ensure-image-standin" -keyout token.key -out token.crt 2>/dev/null
+fi
+for h in $ECR_HOSTS; do
+  mkdir -p "/etc/docker/certs.d/$h"; cp ca.crt "/etc/docker/certs.d/$h/ca.crt"
+  grep -q " $h # ensure-image-testbed" /etc/hosts || echo "127.0.0.1 $h # ensure-image-testbed" >> /etc/hosts
+done
+
+# ---- htpasswd users: AWS (what the ECR token decodes to) and a plain registry user
+[ -f htpasswd ] || { htpasswd -Bbn AWS "$ECR_PASSWORD" > htpasswd; htpasswd -Bbn "$OCI_USER" "$OCI_PASSWORD" >> htpasswd; }
+
+registry_config() { # name addr tls(0/1) auth(htpasswd|token)
+  local name=$1 addr=$2 tls=$3 auth=$4
+  mkdir -p "$DIR/storage-$name"
+  {
+    echo "version: 0.1"
+    echo "log: {level: warn}"
+    echo "storage: {filesystem: {rootdirectory: $DIR/storage-$name}, delete: {enabled: true}}"
+    echo "http:"
+    echo "  addr: $addr"
+    if [ "$tls" = 1 ]; then echo "  tls: {certificate: $DIR/server.crt, key: $DIR/server.key}"; fi
+    if [ "$auth" = htpasswd ]; then
+      echo "auth: {htpasswd: {realm: testbed, path: $DIR/htpasswd}}"
+    else
+      echo "auth: {token: {realm: 'http://127.0.0.1:4566/token', service: testbed-registry, issuer: ensure-image-standin, rootcertbundle: $DIR/token.crt}}"
+    fi
+  } > "registry-$name.yml"
+}
+
+start() { # name, command... (background, pid and log in $DIR)
+  local name=$1; shift
+  alive "$name" && return 0
+  nohup "$@" > "$DIR/$name.log" 2>&1 &
+  echo $! > "$DIR/$name.pid"
+}
+
+# ---- docker engine: loopback only, no bridge network
+if ! docker info >/dev/null 2>&1; then
+  pgrep -x containerd >/dev/null || start containerd containerd
+  start dockerd dockerd --bridge=none --iptables=false --ip-masq=false --host=unix:///var/run/docker.sock
+  wait_for dockerd docker info
+fi
+
+registry_config ecr 127.0.0.1:443 1 htpasswd
+registry_config oci 127.0.0.1:5000 0 htpasswd
+registry_config bearer 127.0.0.1:5001 0 token
+start registry-ecr docker-registry serve "$DIR/registry-ecr.yml"
+start registry-oci docker-registry serve "$DIR/registry-oci.yml"
+start registry-bearer docker-registry serve "$DIR/registry-bearer.yml"
+
+export STANDIN_PORT=4566 STANDIN_REGISTRY=https://123456789012.dkr.ecr.us-east-1.amazonaws.com
+export STANDIN_REGISTRY_USER=AWS STANDIN_REGISTRY_PASSWORD=$ECR_PASSWORD STANDIN_ACCOUNT=123456789012
+export STANDIN_REPOSITORIES=${STANDIN_REPOSITORIES:-app,cloudtak,events,app-lambda-light,alias/lambda-heavy}
+export STANDIN_TOKEN_KEY=$DIR/token.key STANDIN_TOKEN_CERT=$DIR/token.crt STANDIN_TOKEN_USERS=$OCI_USER:$OCI_PASSWORD
+export NODE_EXTRA_CA_CERTS=$DIR/ca.crt
+start standin node "$ROOT/testbed/standin.mjs"
+
+wait_for registry-ecr curl -fsS --cacert ca.crt -u "AWS:$ECR_PASSWORD" https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/
+wait_for registry-oci curl -fsS -u "$OCI_USER:$OCI_PASSWORD" http://127.0.0.1:5000/v2/
+wait_for registry-bearer sh -c 'curl -sS -o /dev/null -w "%{http_code}" http://127.0.0.1:5001/v2/ | grep -q 401'
+wait_for standin curl -fsS http://127.0.0.1:4566/__health
+
+cat > env <<ENV
+# Point the actions and tests at the testbed (source this file).
+export AWS_ENDPOINT_URL_ECR=http://127.0.0.1:4566
+export AWS_ENDPOINT_URL_ECR_PUBLIC=http://127.0.0.1:4566
+export AWS_ENDPOINT_URL_STS=http://127.0.0.1:4566
+export AWS_ACCESS_KEY_ID=AKIDTESTBED
+export AWS_SECRET_ACCESS_KEY=testbed-secret
+export AWS_REGION=us-east-1
+export AWS_EC2_METADATA_DISABLED=true
+export NODE_EXTRA_CA_CERTS=$DIR/ca.crt
+export TESTBED_DIR=$DIR
+export TESTBED_ECR_HOST=123456789012.dkr.ecr.us-east-1.amazonaws.com
+export TESTBED_ECR_PASSWORD=$ECR_PASSWORD
+export TESTBED_OCI_HOST=127.0.0.1:5000
+export TESTBED_BEARER_HOST=127.0.0.1:5001
+export TESTBED_OCI_USER=$OCI_USER
+export TESTBED_OCI_PASSWORD=$OCI_PASSWORD
+export TESTBED_STANDIN=http://127.0.0.1:4566
+ENV
+echo "testbed up: ECR-shaped registry https://123456789012.dkr.ecr.us-east-1.amazonaws.com (127.0.0.1:443), registries 127.0.0.1:5000 (Basic) and :5001 (Bearer), ECR/STS stand-in http://127.0.0.1:4566"
+echo "environment: source $DIR/env"

@@ -22,6 +22,7 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/integration/global-setup.mjs',
       testTimeout: 120000,
     },
   ],

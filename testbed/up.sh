@@ -75,7 +75,6 @@ start() { # name, command... (background, pid and log in $DIR)
 
 # ---- docker engine: loopback only, no bridge network
 if ! docker info >/dev/null 2>&1; then
-  pgrep -x containerd >/dev/null || start containerd containerd
   start dockerd dockerd --bridge=none --iptables=false --ip-masq=false --host=unix:///var/run/docker.sock
   wait_for dockerd docker info
 fi

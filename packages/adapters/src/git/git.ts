@@ -2,7 +2,7 @@ import * as exec from '@actions/exec';
 
 /** What the steps ask of git. */
 export interface Git {
-  /** `git rev-parse` of several revisions in one process; throws when any is unknown. */
+  /** `git rev-parse` of several revisions in one process; throws when any is unknown. Each rev starts with HEAD or a hex id, so none reads as an option. */
   revParse(cwd: string, revs: readonly string[]): Promise<string[]>;
 }
 
@@ -10,7 +10,7 @@ export class GitCli implements Git {
   async revParse(cwd: string, revs: readonly string[]): Promise<string[]> {
     let r: exec.ExecOutput;
     try {
-      r = await exec.getExecOutput('git', ['-C', cwd, 'rev-parse', '--end-of-options', ...revs], {
+      r = await exec.getExecOutput('git', ['-C', cwd, 'rev-parse', ...revs], {
         ignoreReturnCode: true,
         silent: true,
       });

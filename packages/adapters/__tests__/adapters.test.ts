@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CredentialsError, PermissionError, RepositoryNotFoundError, dockerConfigCredentials, explainAwsError, parseChallenge, schemeFor } from '../src/index.js';
+
+test.each([
+  ['Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/x:pull"', 'bearer', { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/x:pull' }],
+  ['Basic realm="Registry Realm"', 'basic', { realm: 'Registry Realm' }],
+  ['bearer realm=https://x/t, service=x', 'bearer', { realm: 'https://x/t', service: 'x' }],
+  ['Bearer realm="a\\"b"', 'bearer', { realm: 'a"b' }],
+])('parseChallenge(%s)', (header, scheme, params) => {
+  expect(parseChallenge(header)).toEqual({ scheme, params });
+});
+
+test('parseChallenge of nothing', () => {
+  expect(parseChallenge(null)).toBeUndefined();
+  expect(parseChallenge('')).toBeUndefined();
+});
+
+test.each([
+  ['localhost:5000', 'http'],
+  ['127.0.0.1:5000', 'http'],
+  ['[::1]:5000', 'http'],
+  ['ghcr.io', 'https'],
+  ['localhost.example.com', 'https'],
+])('schemeFor(%s) = %s', (host, scheme) => {
+  expect(schemeFor(host)).toBe(scheme);
+});
+
+test('docker config credentials: auth field, https:// keys, Docker Hub aliases', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+  const b64 = (s: string): string => Buffer.from(s).toString('base64');
+  writeFileSync(
+    join(dir, 'config.json'),
+    JSON.stringify({ auths: { 'ghcr.io': { auth: b64('u:p:with:colons') }, 'https://index.docker.io/v1/': { auth: b64('hub:pw') }, 'https://r.io': { auth: b64('r:pw') } } }),
+  );
+  const env = { DOCKER_CONFIG: dir };
+  expect(await dockerConfigCredentials('ghcr.io', env)).toEqual({ username: 'u', password: 'p:with:colons' });
+  expect(await dockerConfigCredentials('registry-1.docker.io', env)).toEqual({ username: 'hub', password: 'pw' });
+  expect(await dockerConfigCredentials('r.io', env)).toEqual({ username: 'r', password: 'pw' });
+  expect(await dockerConfigCredentials('none.io', env)).toBeUndefined();
+  expect(await dockerConfigCredentials('ghcr.io', { DOCKER_CONFIG: '/nonexistent' })).toBeUndefined();
+});
+
+test('AWS errors say what to do', () => {
+  const denied = explainAwsError({ name: 'AccessDeniedException', message: 'no' }, 'ecr:BatchGetImage', 'check');
+  expect(denied).toBeInstanceOf(PermissionError);
+  expect(denied.message).toMatch(/needs ecr:BatchGetImage/);
+  expect(explainAwsError({ name: 'RepositoryNotFoundException', message: 'x' }, 'a', 'b')).toBeInstanceOf(RepositoryNotFoundError);
+  expect(explainAwsError({ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'a', 'b')).toBeInstanceOf(CredentialsError);
+  expect(explainAwsError({ name: 'ExpiredTokenException', message: 'x' }, 'a', 'b')).toBeInstanceOf(CredentialsError);
+  expect(explainAwsError({ name: 'ServerException', message: 'boom' }, 'a', 'b').message).toBe('b failed: ServerException: boom');
+});

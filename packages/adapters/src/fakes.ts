@@ -117,3 +117,19 @@ export class MemoryLog {
     this.secrets.push(v);
   }
 }
+
+/** A cache service that is there or not, and records what it was asked. */
+export class FakeDirCache {
+  readonly calls: string[] = [];
+  constructor(public isAvailable = true) {}
+  available(): boolean {
+    return this.isAvailable;
+  }
+  async restore(dir: string, key: string): Promise<string | undefined> {
+    this.calls.push(`restore ${dir} ${key}`);
+    return undefined;
+  }
+  async save(dir: string, key: string): Promise<void> {
+    this.calls.push(`save ${dir} ${key}`);
+  }
+}

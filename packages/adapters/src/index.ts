@@ -14,3 +14,4 @@ export async function loadSdkEcr(): Promise<import('./aws/types.js').Ecr> {
   const { SdkEcr } = await import('./aws/sdk.js');
   return new SdkEcr();
 }
+export { type DirCache, ActionsDirCache } from './cache/cache.js';

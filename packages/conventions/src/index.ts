@@ -1,4 +1,4 @@
-export { ValidationError } from './errors.js';
+export { ValidationError, shown } from './errors.js';
 export * from './inputs.js';
 export * from './reference.js';
 export * from './registry.js';

@@ -137,3 +137,11 @@ export function distributionTarget(ref: ImageReference): { host: string; name: s
   }
   return { host, name: ref.repository };
 }
+
+/**
+ * Extra tags for an image: bare tags (`api-latest`) name the same repository; full
+ * references (with a `/` or `:`) are taken as they are.
+ */
+export function expandTags(input: string, ref: ImageReference, entries: readonly string[]): string[] {
+  return entries.map((e) => (e.includes('/') || e.includes(':') ? formatReference(parseReference(input, e)) : `${formatName(ref)}:${validateTag(input, e)}`));
+}

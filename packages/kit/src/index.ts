@@ -6,3 +6,4 @@ export { writeSummary, type SummaryRow } from './summary.js';
 export { isAct, workspace, runnerEnv } from './env.js';
 export { log } from './log.js';
 export { readImageInputs, readCredentials } from './image-inputs.js';
+export { readBuildPlan, readCacheMode, readContext } from './build-inputs.js';

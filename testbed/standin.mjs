@@ -224,3 +224,34 @@ const server = createServer(async (req, res) => {
 });
 
 server.listen(PORT, '127.0.0.1', () => console.log(`ECR/STS stand-in on http://127.0.0.1:${PORT} -> ${REGISTRY}`));
+
+// ---- An "immutable repository" in front of a plain registry: a manifest PUT to a tag that
+// already exists is refused the way ECR refuses it (TAG_INVALID), everything else passes through.
+const IMMUTABLE_PORT = Number(env.STANDIN_IMMUTABLE_PORT || 0);
+const UPSTREAM = env.STANDIN_IMMUTABLE_UPSTREAM || 'http://127.0.0.1:5000';
+if (IMMUTABLE_PORT) {
+  const proxy = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const body = Buffer.concat(chunks);
+    const headers = { ...req.headers };
+    delete headers.host;
+    const m = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(req.url.split('?')[0]);
+    if (req.method === 'PUT' && m && !m[2].startsWith('sha256:')) {
+      const head = await fetch(`${UPSTREAM}/v2/${m[1]}/manifests/${m[2]}`, { method: 'HEAD', headers: { authorization: req.headers.authorization || '', accept: MEDIA_TYPES.join(', ') } });
+      if (head.status === 200) {
+        const message = `The image tag '${m[2]}' already exists in the '${m[1]}' repository and cannot be overwritten because the repository is immutable.`;
+        res.writeHead(400, { 'Content-Type': 'application/json' });
+        return res.end(JSON.stringify({ errors: [{ code: 'TAG_INVALID', message }] }));
+      }
+    }
+    const up = await fetch(`${UPSTREAM}${req.url}`, { method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method) ? undefined : body, redirect: 'manual' });
+    const out = {};
+    up.headers.forEach((v, k) => {
+      if (!['content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = k === 'location' ? v.replace(UPSTREAM, `http://127.0.0.1:${IMMUTABLE_PORT}`) : v;
+    });
+    res.writeHead(up.status, out);
+    res.end(Buffer.from(await up.arrayBuffer()));
+  });
+  proxy.listen(IMMUTABLE_PORT, '127.0.0.1');
+}

@@ -9,6 +9,7 @@
 #  - 127.0.0.1:5000 plain HTTP, htpasswd (Basic challenge): "any other registry".
 #  - 127.0.0.1:5001 plain HTTP, token auth (Bearer challenge, tokens from the stand-in).
 #  - 127.0.0.1:4566 the ECR / ECR Public / STS API stand-in, answering from :443.
+#  - 127.0.0.1:5002 :5000 behind an "immutable repository" proxy (refuses re-pushing a tag).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${TESTBED_DIR:-/tmp/ensure-image-testbed}
@@ -24,10 +25,11 @@ ECR_PASSWORD=ecr-secret
 OCI_USER=ci
 OCI_PASSWORD=ci-secret
 
-alive() { [ -f "$1.pid" ] && kill -0 "$(cat "$1.pid")" 2>/dev/null; }
-wait_for() { # name, command...
+# Alive: the pid exists and is no zombie (a killed service may linger unreaped for a while).
+alive() { [ -f "$DIR/$1.pid" ] && ps -o stat= -p "$(cat "$DIR/$1.pid")" 2>/dev/null | grep -qv '^Z'; }
+wait_for() { # name, command...: wait until the check passes
   local name=$1; shift
-  for _ in $(seq 1 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  for _ in $(seq 1 150); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "$name did not come up; its log:" >&2; tail -n 30 "$DIR/$name.log" >&2 || true; exit 1
 }
 
@@ -66,10 +68,10 @@ registry_config() { # name addr tls(0/1) auth(htpasswd|token)
   } > "registry-$name.yml"
 }
 
-start() { # name, command... (background, pid and log in $DIR)
+start() { # name, command... (in its own session, pid and log in $DIR)
   local name=$1; shift
   alive "$name" && return 0
-  nohup "$@" > "$DIR/$name.log" 2>&1 &
+  setsid nohup "$@" > "$DIR/$name.log" 2>&1 < /dev/null &
   echo $! > "$DIR/$name.pid"
 }
 
@@ -90,6 +92,7 @@ export STANDIN_PORT=4566 STANDIN_REGISTRY=https://123456789012.dkr.ecr.us-east-1
 export STANDIN_REGISTRY_USER=AWS STANDIN_REGISTRY_PASSWORD=$ECR_PASSWORD STANDIN_ACCOUNT=123456789012
 export STANDIN_REPOSITORIES=${STANDIN_REPOSITORIES:-app,cloudtak,events,app-lambda-light,alias/lambda-heavy}
 export STANDIN_TOKEN_KEY=$DIR/token.key STANDIN_TOKEN_CERT=$DIR/token.crt STANDIN_TOKEN_USERS=$OCI_USER:$OCI_PASSWORD
+export STANDIN_IMMUTABLE_PORT=5002 STANDIN_IMMUTABLE_UPSTREAM=http://127.0.0.1:5000
 export NODE_EXTRA_CA_CERTS=$DIR/ca.crt
 start standin node "$ROOT/testbed/standin.mjs"
 
@@ -116,6 +119,7 @@ export TESTBED_BEARER_HOST=127.0.0.1:5001
 export TESTBED_OCI_USER=$OCI_USER
 export TESTBED_OCI_PASSWORD=$OCI_PASSWORD
 export TESTBED_STANDIN=http://127.0.0.1:4566
+export TESTBED_IMMUTABLE_HOST=127.0.0.1:5002
 ENV
 echo "testbed up: ECR-shaped registry https://123456789012.dkr.ecr.us-east-1.amazonaws.com (127.0.0.1:443), registries 127.0.0.1:5000 (Basic) and :5001 (Bearer), ECR/STS stand-in http://127.0.0.1:4566"
 echo "environment: source $DIR/env"

@@ -1,4 +1,4 @@
-export { login, logout, type LoginDeps, type LoginOptions, type LoginResult } from './login.js';
+export { basicLogin, login, logout, type LoginDeps, type LoginOptions, type LoginResult } from './login.js';
 export { resolveTag, type ResolveTagInputs, type ResolvedTag } from './resolve-tag.js';
 export { checkImages, type ExistsDeps, type ExistsOptions, type ExistsResult } from './exists.js';
 export { resolveTarget } from './target.js';

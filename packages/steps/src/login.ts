@@ -77,3 +77,10 @@ export async function logout(hosts: readonly string[], deps: { docker: Docker; l
   }
   if (failures.length > 0) throw new Error(`Logout failed for ${failures.length} of ${hosts.length} registries:\n${failures.join('\n')}`);
 }
+
+/** Log docker in to a non-ECR registry with a user name and password (masked first, sent on stdin). */
+export async function basicLogin(host: string, creds: { username: string; password: string }, deps: { docker: Docker; log: Log }): Promise<void> {
+  deps.log.secret(creds.password);
+  await deps.docker.login(host, creds.username, creds.password);
+  deps.log.info(`Logged in to ${host}`);
+}

@@ -230,12 +230,20 @@ server.listen(PORT, '127.0.0.1', () => console.log(`ECR/STS stand-in on http://1
 const IMMUTABLE_PORT = Number(env.STANDIN_IMMUTABLE_PORT || 0);
 const UPSTREAM = env.STANDIN_IMMUTABLE_UPSTREAM || 'http://127.0.0.1:5000';
 if (IMMUTABLE_PORT) {
+  const HOP = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'expect', 'upgrade'];
   const proxy = createServer(async (req, res) => {
+    try {
+      await forward(req, res);
+    } catch (e) {
+      res.writeHead(502, { 'Content-Type': 'text/plain' });
+      res.end(`stand-in proxy: ${e.message}`);
+    }
+  });
+  const forward = async (req, res) => {
     const chunks = [];
     for await (const c of req) chunks.push(c);
     const body = Buffer.concat(chunks);
-    const headers = { ...req.headers };
-    delete headers.host;
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !HOP.includes(k)));
     const m = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(req.url.split('?')[0]);
     if (req.method === 'PUT' && m && !m[2].startsWith('sha256:')) {
       const head = await fetch(`${UPSTREAM}/v2/${m[1]}/manifests/${m[2]}`, { method: 'HEAD', headers: { authorization: req.headers.authorization || '', accept: MEDIA_TYPES.join(', ') } });
@@ -252,6 +260,6 @@ if (IMMUTABLE_PORT) {
     });
     res.writeHead(up.status, out);
     res.end(Buffer.from(await up.arrayBuffer()));
-  });
+  };
   proxy.listen(IMMUTABLE_PORT, '127.0.0.1');
 }

@@ -1,5 +1,6 @@
 // Helpers over the testbed (testbed/up.sh): raw registry HTTP for fixtures and for checking
 // what the actions report, and the stand-in's control API.
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -14,6 +15,7 @@ export const tb = {
   ecrHost: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
   ociHost: '127.0.0.1:5000',
   bearerHost: '127.0.0.1:5001',
+  immutableHost: '127.0.0.1:5002',
   standin: 'http://127.0.0.1:4566',
   ecrAuth: { username: 'AWS', password: 'ecr-secret' },
   ociAuth: { username: 'ci', password: 'ci-secret' },
@@ -134,4 +136,17 @@ export function actionEnv(dockerConfigDir: string, extra: Record<string, string 
 
 export function dockerAuths(dir: string): string[] {
   return Object.keys(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).auths ?? {});
+}
+
+/**
+ * A PATH entry whose `docker` records each command line, then runs the real docker: the real
+ * engine does the work, the test sees what was asked of it.
+ */
+export function dockerSpy(): { path: string; commands: () => string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'docker-spy-'));
+  const real = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
+  const log = join(dir, 'commands.log');
+  writeFileSync(join(dir, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  writeFileSync(log, '');
+  return { path: `${dir}:${process.env.PATH}`, commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }

@@ -28,7 +28,7 @@ const text = readFileSync(readme, 'utf8');
 const next = text.replace(/<!-- action-docs:(\S+) -->[\s\S]*?<!-- \/action-docs -->/g, (_m, dir) => `<!-- action-docs:${dir} -->\n${tables(dir)}\n<!-- /action-docs -->`);
 if (process.argv.includes('--check')) {
   if (next !== text) {
-    console.error('README.md action tables are stale: run `pnpm docs` and commit.');
+    console.error('README.md action tables are stale: run `pnpm readme` and commit.');
     process.exit(1);
   }
   console.log('README.md action tables match the action.yml files.');

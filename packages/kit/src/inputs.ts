@@ -1,11 +1,11 @@
-import * as core from '@actions/core';
+import { rawInput } from './runner.js';
 
 /** A trimmed input as the runner passed it (`INPUT_<NAME>`); empty when unset. */
 export function getInput(name: string): string {
-  return core.getInput(name).trim();
+  return rawInput(name).trim();
 }
 
-/** An input kept line by line (for key=value lists); only surrounding blank space is cut. */
+/** An input kept line by line (for key=value lists); only surrounding blank lines are cut. */
 export function getMultiline(name: string): string {
-  return core.getInput(name, { trimWhitespace: false }).replace(/^\s*\n|\n\s*$/g, '');
+  return rawInput(name).replace(/^\s*\n|\n\s*$/g, '');
 }

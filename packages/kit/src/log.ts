@@ -1,10 +1,10 @@
-import * as core from '@actions/core';
 import type { Log } from '@ensure-image/adapters';
+import * as runner from './runner.js';
 
 /** The runner's log, as step functions see it. */
 export const log: Log = {
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-  debug: (m) => core.debug(m),
-  secret: (v) => core.setSecret(v),
+  info: runner.info,
+  warning: runner.warning,
+  debug: runner.debug,
+  secret: runner.setSecret,
 };

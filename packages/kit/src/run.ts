@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { debug, setFailed } from './runner.js';
 import { isPost, markMainRan } from './state.js';
 
 export type ActionMain = () => Promise<void>;
@@ -17,14 +17,7 @@ export async function runAction(main: ActionMain, post?: ActionMain): Promise<vo
       await main();
     }
   } catch (e) {
-    core.setFailed(describe(e));
+    if (e instanceof Error) debug(e.stack ?? e.message);
+    setFailed(e instanceof Error ? e.message : String(e));
   }
-}
-
-function describe(e: unknown): string {
-  if (e instanceof Error) {
-    core.debug(e.stack ?? e.message);
-    return e.message;
-  }
-  return String(e);
 }

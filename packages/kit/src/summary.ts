@@ -1,23 +1,21 @@
-import * as core from '@actions/core';
+import { appendSummary, warning } from './runner.js';
 
 export type SummaryRow = [string, string];
 
 /** A heading and a two-column table in the job summary; skipped quietly outside a runner. */
 export async function writeSummary(title: string, rows: readonly SummaryRow[]): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const cell = (v: string): string => (v === '' ? '-' : `<code>${escapeHtml(v)}</code>`);
+  const html = [
+    `<h3>${escapeHtml(title)}</h3>`,
+    '<table><tr><th>Item</th><th>Value</th></tr>',
+    ...rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${cell(v)}</td></tr>`),
+    '</table>',
+    '',
+  ].join('\n');
   try {
-    await core.summary
-      .addHeading(title, 3)
-      .addTable([
-        [
-          { data: 'Item', header: true },
-          { data: 'Value', header: true },
-        ],
-        ...rows.map(([k, v]) => [k, v === '' ? '-' : `<code>${escapeHtml(v)}</code>`]),
-      ])
-      .write();
+    appendSummary(html);
   } catch (e) {
-    core.warning(`Could not write the job summary: ${(e as Error).message}`);
+    warning(`Could not write the job summary: ${(e as Error).message}`);
   }
 }
 

@@ -5,6 +5,7 @@ import { ActionsDirCache, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@e
 import {
   ValidationError,
   cdkContext,
+  classifyRegistry,
   normalisePath,
   parseBoolean,
   parseChoice,
@@ -65,6 +66,9 @@ export async function main(): Promise<void> {
   const { context, file } = readContext(ws);
   const paths = parseList(getInput('paths'));
   const phases = new Phases();
+  // Start loading the AWS SDK now, while git runs, when the registry may be ECR.
+  const registryInput = getInput('registry');
+  if (registryInput === '' || /^\d{12}$/.test(registryInput) || classifyRegistry(registryInput).kind !== 'oci') void loadSdkEcr().catch(() => {});
 
   const tag = await phases.time('resolve tag', () =>
     resolveTag(
@@ -89,25 +93,26 @@ export async function main(): Promise<void> {
   plan.extraRefs = tag.tags.slice(1).map((t) => `${image.ref.registry}/${image.ref.repository}:${t}`);
 
   const docker = new DockerCli();
-  if (doLogin) {
-    await phases.time('login', async () => {
-      const hosts: string[] = [];
-      const remember = (host: string): void => {
-        hosts.push(host);
-        saveState(LOGGED_IN, hosts);
-      };
-      if (image.registry.kind !== 'oci') {
-        await login(planLogins([image.ref.registry], getInput('region') || undefined, env), { ecr: loadSdkEcr, docker, log }, { onLogin: remember });
-      } else if (credentials) {
-        await basicLogin(image.ref.registry, credentials, { docker, log });
-        remember(image.ref.registry);
-      }
-    });
-  }
+  // The login runs alongside the existence check; a build waits for it.
+  const loggedIn = !doLogin
+    ? Promise.resolve()
+    : phases.time('login', async () => {
+        const hosts: string[] = [];
+        const remember = (host: string): void => {
+          hosts.push(host);
+          saveState(LOGGED_IN, hosts);
+        };
+        if (image.registry.kind !== 'oci') {
+          await login(planLogins([image.ref.registry], getInput('region') || undefined, env), { ecr: loadSdkEcr, docker, log }, { onLogin: remember });
+        } else if (credentials) {
+          await basicLogin(image.ref.registry, credentials, { docker, log });
+          remember(image.ref.registry);
+        }
+      });
 
   const result = await phases.time('check and build', () =>
     buildPush(
-      { image, plan, cache, skipIfExists: !force, runnerTemp: env.RUNNER_TEMP || '/tmp', act: isAct(env), ...(credentials ? { credentials } : {}) },
+      { image, plan, cache, skipIfExists: !force, runnerTemp: env.RUNNER_TEMP || '/tmp', act: isAct(env), ready: loggedIn, ...(credentials ? { credentials } : {}) },
       { docker, log, ecr: loadSdkEcr, registry: new HttpRegistry(), cache: new ActionsDirCache() },
     ),
   );

@@ -9,9 +9,15 @@ export { type Docker, type RunOptions, type RunResult, DockerCli } from './docke
 export { type Git, GitCli } from './git/git.js';
 export type { Log } from './log.js';
 
-/** The SDK-backed ECR adapter, loaded only when an ECR registry is involved (it is most of a bundle). */
-export async function loadSdkEcr(): Promise<import('./aws/types.js').Ecr> {
-  const { SdkEcr } = await import('./aws/sdk.js');
-  return new SdkEcr();
+let sdkEcr: Promise<import('./aws/types.js').Ecr> | undefined;
+
+/**
+ * The SDK-backed ECR adapter, loaded only when an ECR registry is involved (the SDK is most of
+ * a bundle's weight), and once per process, so every step shares its clients and credentials.
+ * Calling it early starts the load while other work (git) runs.
+ */
+export function loadSdkEcr(): Promise<import('./aws/types.js').Ecr> {
+  sdkEcr ??= import('./aws/sdk.js').then(({ SdkEcr }) => new SdkEcr());
+  return sdkEcr;
 }
 export { type DirCache, ActionsDirCache } from './cache/cache.js';

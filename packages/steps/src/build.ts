@@ -31,6 +31,8 @@ export interface BuildInputs {
   runnerTemp: string;
   /** Running under act: the cache service is absent by design. */
   act: boolean;
+  /** Work that must finish before docker builds or pushes, run alongside the existence check (a login). */
+  ready?: Promise<unknown>;
 }
 
 export interface BuildResult {
@@ -68,8 +70,8 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
     return r?.digest ?? '';
   };
 
+  const [existing] = await Promise.all([i.skipIfExists ? lookup() : '', i.ready]);
   if (i.skipIfExists) {
-    const existing = await lookup();
     if (existing) {
       deps.log.info(`${image} exists (${existing}): build skipped`);
       return result({ built: false, existed: true, digest: existing, metadata: '{}', builder: 'skipped' });

@@ -29,36 +29,39 @@ export interface LoginOptions {
 }
 
 export async function login(plan: LoginPlan, deps: LoginDeps, o: LoginOptions = {}): Promise<LoginResult> {
-  const credentials: LoginResult['credentials'] = [];
-  const mask = (password: string): void => {
-    if (o.mask !== false) deps.log.secret(password);
-  };
-  const done = async (host: string, username: string, password: string): Promise<void> => {
-    await deps.docker.login(host, username, password);
-    credentials.push({ host, username, password });
-    o.onLogin?.(host);
-    deps.log.info(`Logged in to ${host}`);
-  };
   const ecr = await deps.ecr();
   const byRegion = new Map<string, typeof plan.private>();
   for (const p of plan.private) byRegion.set(p.region, [...(byRegion.get(p.region) ?? []), p]);
 
-  for (const [region, logins] of byRegion) {
-    const accounts = logins.map((l) => l.account).filter((a) => a !== '');
-    const tokens = await ecr.privateTokens(region, accounts);
-    for (const t of tokens) mask(t.password);
-    // The caller's default registry is known only from the token ECR hands back.
-    const targets = accounts.length === 0 ? tokens.map((t) => ({ host: ecrHost({ account: t.account, region }), account: t.account })) : logins;
-    for (const l of targets) {
-      const token = tokens.find((t) => t.account === l.account);
-      if (!token) throw new Error(`ECR returned no token for account ${l.account} in ${region}`);
-      await done(l.host, token.username, token.password);
-    }
-  }
-  if (plan.public !== undefined) {
-    const token = await ecr.publicToken();
-    mask(token.password);
-    await done(plan.public, token.username, token.password);
+  // Every token call at once (one per region, one for ECR Public); each password is masked
+  // as soon as it arrives, before anything can print it.
+  const mask = <T extends { password: string }>(t: T): T => {
+    if (o.mask !== false) deps.log.secret(t.password);
+    return t;
+  };
+  const privateLogins = Promise.all(
+    [...byRegion].map(async ([region, logins]) => {
+      const accounts = logins.map((l) => l.account).filter((a) => a !== '');
+      const tokens = (await ecr.privateTokens(region, accounts)).map(mask);
+      // The caller's default registry is known only from the token ECR hands back.
+      const targets = accounts.length === 0 ? tokens.map((t) => ({ host: ecrHost({ account: t.account, region }), account: t.account })) : logins;
+      return targets.map((l) => {
+        const token = tokens.find((t) => t.account === l.account);
+        if (!token) throw new Error(`ECR returned no token for account ${l.account} in ${region}`);
+        return { host: l.host, username: token.username, password: token.password };
+      });
+    }),
+  );
+  const publicLogin = plan.public === undefined ? undefined : ecr.publicToken().then((t) => ({ host: plan.public as string, ...mask(t) }));
+  const [byRegionLogins, pub] = await Promise.all([privateLogins, publicLogin]);
+
+  // docker logins one after another: concurrent ones would race on the docker config file.
+  const credentials: LoginResult['credentials'] = [];
+  for (const c of [...byRegionLogins.flat(), ...(pub ? [pub] : [])]) {
+    await deps.docker.login(c.host, c.username, c.password);
+    credentials.push({ host: c.host, username: c.username, password: c.password });
+    o.onLogin?.(c.host);
+    deps.log.info(`Logged in to ${c.host}`);
   }
   const hosts = credentials.map((c) => c.host);
   return { hosts, credentials, registry: hosts.find((h) => !ECR_PUBLIC_HOSTS.includes(h.toLowerCase())) ?? '' };

@@ -52,7 +52,7 @@ function defaultPaths(ws: string, context: string, file: string): string[] {
   return inside ? [rel(context)] : [rel(context), rel(file)];
 }
 
-export async function main(): Promise<void> {
+export async function run(): Promise<void> {
   const env = process.env;
   const ws = workspace(env);
   const repository = getInput('repository');

@@ -1,4 +1,6 @@
-import { NODES, runStep } from './runner.js';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import { NODES, runStep, runStepAsync } from './runner.js';
 import { actionEnv, dockerAuths, dockerConfig, standin, tb } from './testbed.js';
 
 const DIR = 'actions/ecr-login';
@@ -81,5 +83,44 @@ describe.each(NODES)('ecr-login bundle under %s', (_label, node) => {
     expect(noDocker.errors.join('\n')).toMatch(/docker is not installed or not on PATH/);
     const badBool = runStep(DIR, { node, env: actionEnv(dockerConfig()), inputs: { 'skip-logout': 'yes' } });
     expect(badBool.errors.join('\n')).toMatch(/Input "skip-logout": expected true or false, got "yes"/);
+  });
+});
+
+describe('ecr-login: credentials and proxies', () => {
+  test('no AWS credentials: says how to configure them', () => {
+    const r = runStep(DIR, {
+      env: actionEnv(dockerConfig(), { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_PROFILE: 'none', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', HOME: '/nonexistent' }),
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/no AWS credentials found\. Configure them first \(aws-actions\/configure-aws-credentials/);
+  });
+
+  test('the AWS clients go through HTTP(S)_PROXY, and not for NO_PROXY hosts', async () => {
+    const seen: string[] = [];
+    const proxy = http.createServer();
+    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+      seen.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host as string, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    try {
+      const via = await runStepAsync(DIR, { env: actionEnv(dockerConfig(), { HTTP_PROXY: url, HTTPS_PROXY: url, NO_PROXY: '' }) });
+      expect(via.errors).toEqual([]);
+      expect(seen).toContain('127.0.0.1:4566');
+      seen.length = 0;
+      const bypass = await runStepAsync(DIR, { env: actionEnv(dockerConfig(), { HTTP_PROXY: url, HTTPS_PROXY: url, NO_PROXY: '127.0.0.1' }) });
+      expect(bypass.errors).toEqual([]);
+      expect(seen).toEqual([]);
+    } finally {
+      proxy.close();
+    }
   });
 });

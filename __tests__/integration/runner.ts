@@ -1,7 +1,7 @@
 // Runs a committed action bundle the way the GitHub runner does: a child process with
 // INPUT_* variables and the GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV / GITHUB_STEP_SUMMARY
 // files, then (optionally) the post step with the saved state as STATE_* variables.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -68,8 +68,13 @@ export function defaults(dir: string): Record<string, string> {
   return Object.fromEntries(Object.entries(meta.inputs ?? {}).map(([k, v]) => [k, v.default === undefined ? '' : String(v.default)]));
 }
 
-/** Run `<dir>/dist/index.js` (dir relative to the repository root) as one runner step. */
-export function runStep(dir: string, o: RunOptions = {}): StepResult {
+interface Prepared {
+  tmp: string;
+  argv: [string, string[]];
+  options: { env: Record<string, string>; cwd: string };
+}
+
+function prepare(dir: string, o: RunOptions): Prepared {
   const tmp = mkdtempSync(join(tmpdir(), 'step-'));
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_STEP_SUMMARY: 'summary' };
   for (const f of Object.values(files)) writeFileSync(join(tmp, f), '');
@@ -85,21 +90,39 @@ export function runStep(dir: string, o: RunOptions = {}): StepResult {
     ...o.env,
   };
   const env = Object.fromEntries(Object.entries(base).filter(([, v]) => v !== undefined)) as Record<string, string>;
-  const r = spawnSync(o.node ?? process.execPath, [join(ROOT, dir, 'dist/index.js')], {
-    env,
-    cwd: o.cwd ?? ROOT,
-    encoding: 'utf8',
-    timeout: o.timeoutMs ?? 120000,
-  });
-  const stdout = r.stdout ?? '';
+  return { tmp, argv: [o.node ?? process.execPath, [join(ROOT, dir, 'dist/index.js')]], options: { env, cwd: o.cwd ?? ROOT } };
+}
+
+function collect(tmp: string, code: number | null, stdout: string, stderr: string): StepResult {
   return {
-    code: r.status ?? -1,
+    code: code ?? -1,
     outputs: parseFileCommands(readFileSync(join(tmp, 'output'), 'utf8')),
     state: parseFileCommands(readFileSync(join(tmp, 'state'), 'utf8')),
     summary: readFileSync(join(tmp, 'summary'), 'utf8'),
     stdout,
-    stderr: r.stderr ?? '',
+    stderr,
     errors: stdout.split('\n').filter((l) => l.startsWith('::error')),
     warnings: stdout.split('\n').filter((l) => l.startsWith('::warning')),
   };
+}
+
+/** Run `<dir>/dist/index.js` (dir relative to the repository root) as one runner step. */
+export function runStep(dir: string, o: RunOptions = {}): StepResult {
+  const p = prepare(dir, o);
+  const r = spawnSync(p.argv[0], p.argv[1], { ...p.options, encoding: 'utf8', timeout: o.timeoutMs ?? 120000 });
+  return collect(p.tmp, r.status, r.stdout ?? '', r.stderr ?? '');
+}
+
+/** The same, without blocking this process (for tests that serve something the step calls). */
+export function runStepAsync(dir: string, o: RunOptions = {}): Promise<StepResult> {
+  const p = prepare(dir, o);
+  return new Promise((resolve, reject) => {
+    const child = spawn(p.argv[0], p.argv[1], { ...p.options, timeout: o.timeoutMs ?? 120000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(collect(p.tmp, code, stdout, stderr)));
+  });
 }

@@ -3,7 +3,7 @@ import { parseBoolean } from '@ensure-image/conventions';
 import { getInput, isAct, log, readBuildPlan, readCacheMode, readCredentials, readImageInputs, setOutputs, workspace, writeSummary } from '@ensure-image/kit';
 import { buildPush, resolveTarget } from '@ensure-image/steps';
 
-export async function main(): Promise<void> {
+export async function run(): Promise<void> {
   const credentials = readCredentials();
   const skipIfExists = parseBoolean('skip-if-exists', getInput('skip-if-exists'), true);
   const cache = readCacheMode();

@@ -22,7 +22,7 @@ export function readInputs(): CdkContextInputs {
   };
 }
 
-export async function main(): Promise<void> {
+export async function run(): Promise<void> {
   const i = readInputs();
   const prebuilt = usePrebuilt(i.usePrebuilt, i.images);
   if (i.usePrebuilt === 'true' && i.images.some((img) => img.tag === '')) {

@@ -1,4 +1,4 @@
 import { runAction } from '@ensure-image/kit';
-import { main, post } from './main.js';
+import { post, run } from './main.js';
 
-await runAction(main, post);
+await runAction(run, post);

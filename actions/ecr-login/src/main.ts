@@ -5,7 +5,7 @@ import { login, logout } from '@ensure-image/steps';
 
 const LOGGED_IN = 'registries';
 
-export async function main(): Promise<void> {
+export async function run(): Promise<void> {
   const maskPassword = parseBoolean('mask-password', getInput('mask-password'), true);
   const skipLogout = parseBoolean('skip-logout', getInput('skip-logout'), false);
   const outputCredentials = parseBoolean('output-credentials', getInput('output-credentials'), false);

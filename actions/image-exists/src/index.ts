@@ -1,4 +1,4 @@
 import { runAction } from '@ensure-image/kit';
-import { main } from './main.js';
+import { run } from './main.js';
 
-await runAction(main);
+await runAction(run);

@@ -3,7 +3,7 @@ import { parseChoice, pinnedReference } from '@ensure-image/conventions';
 import { getInput, log, readCredentials, readImageInputs, setOutputs, writeSummary } from '@ensure-image/kit';
 import { checkImages, resolveTarget } from '@ensure-image/steps';
 
-export async function main(): Promise<void> {
+export async function run(): Promise<void> {
   const credentials = readCredentials();
   const missingRepository = parseChoice('missing-repository', getInput('missing-repository'), ['error', 'absent'] as const, 'error');
   const target = await resolveTarget(readImageInputs(), { ecr: loadSdkEcr, log }, process.env);

@@ -18,7 +18,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ResolveTagInpu
   };
 }
 
-export async function main(): Promise<void> {
+export async function run(): Promise<void> {
   const inputs = readInputs();
   const r = await resolveTag(inputs, { git: new GitCli(), log });
   log.info(`Tag ${r.tag} (${inputs.source} ${r.id} of ${r.sha})`);

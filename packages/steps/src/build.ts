@@ -81,8 +81,9 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
   const tmp = await mkdtemp(path.join(i.runnerTemp, 'ensure-image-'));
   try {
     const plan: BuildPlan = { ...i.plan, refs: [image, ...i.plan.extraRefs], metadataFile: path.join(tmp, 'metadata.json') };
-    const buildx = await deps.docker.hasBuildx();
-    const run = buildx ? buildWithBuildx(plan, i, deps) : buildClassic(plan, i, deps);
+    // Both probes at once: the classic path needs the client version, and they are two processes.
+    const [buildx, version] = await Promise.all([deps.docker.hasBuildx(), deps.docker.clientVersion()]);
+    const run = buildx ? buildWithBuildx(plan, i, deps) : buildClassic(plan, i, deps, version);
     const out = await run.catch(async (e: Error) => {
       if (!(e instanceof PushRefused)) throw e;
       const existing = await lookup();
@@ -122,13 +123,13 @@ async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: BuildDeps)
   return { digest, metadata, built: true };
 }
 
-async function buildClassic(plan: BuildPlan, i: BuildInputs, deps: BuildDeps): Promise<{ digest: string; metadata: string; built: boolean }> {
+async function buildClassic(plan: BuildPlan, i: BuildInputs, deps: BuildDeps, clientVersion: string): Promise<{ digest: string; metadata: string; built: boolean }> {
   if (plan.platforms.length > 1) {
     throw new Error(`platforms: building ${plan.platforms.join(',')} needs docker buildx, which is not installed (docker/setup-buildx-action installs it)`);
   }
   if (i.cache !== 'auto' && i.cache !== 'none') deps.log.warning(`cache: ${i.cache} needs docker buildx; building without a cache.`);
   // The docker CLI from 23.0 on needs buildx for BuildKit; older CLIs carry BuildKit themselves.
-  const major = Number((await deps.docker.clientVersion()).split('.')[0]);
+  const major = Number(clientVersion.split('.')[0]);
   const buildkit = major < 23 ? '1' : '0';
   deps.log.info(`docker buildx is not available: building with docker build (DOCKER_BUILDKIT=${buildkit}) and docker push`);
   const r = await deps.docker.run(classicBuildArgs(plan), { env: { DOCKER_BUILDKIT: buildkit } });

@@ -23,6 +23,7 @@ import {
   readCacheMode,
   readContext,
   readCredentials,
+  readImageInputs,
   saveState,
   setOutputs,
   workspace,
@@ -85,7 +86,7 @@ export async function run(): Promise<void> {
     ),
   );
   const image = await resolveTarget(
-    { repository, tag: tag.tag, ...pick({ registry: getInput('registry'), account: getInput('account'), region: getInput('region') }) },
+    { ...readImageInputs(), tag: tag.tag },
     { ecr: loadSdkEcr, log },
     env,
   );
@@ -149,8 +150,4 @@ export async function run(): Promise<void> {
 export async function post(): Promise<void> {
   const hosts = getState<string[]>(LOGGED_IN) ?? [];
   if (hosts.length > 0) await logout(hosts, { docker: new DockerCli(), log });
-}
-
-function pick(o: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== ''));
 }

@@ -16,7 +16,7 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/packages/*/__tests__/**/*.test.ts', '<rootDir>/actions/*/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/packages/*/__tests__/**/*.test.ts', '<rootDir>/actions/*/__tests__/**/*.test.ts', '<rootDir>/__tests__/unit/**/*.test.ts'],
     },
     {
       ...common,

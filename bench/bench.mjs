@@ -56,6 +56,11 @@ const workspace = mkdtempSync(join(tmpdir(), 'bench-ws-'));
 execFileSync('sh', ['-c', `cd ${workspace} && git init -q -b main && head -c 4194304 /dev/urandom > blob.bin && printf 'FROM scratch\\nCOPY blob.bin /blob.bin\\n' > Dockerfile && git add -A && git -c user.name=b -c user.email=b@b commit -qm bench`]);
 execFileSync('sh', ['-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null 2>&1`], { env: { ...baseEnv, P: env0.TESTBED_ECR_PASSWORD } });
 const seeded = step('.', { repository: 'app' });
+// A manifest of 100 images in one repository (plus 1 elsewhere): plan checks them in 2 calls.
+writeFileSync(
+  join(workspace, 'images.yml'),
+  `images:\n${Array.from({ length: 100 }, (_, i) => `  - {name: img${i}, repository: app, account: "123456789012"}\n`).join('')}  - {name: other, repository: events, account: "123456789012"}\n`,
+);
 seeded();
 
 const cases = [
@@ -68,6 +73,7 @@ const cases = [
   ['ecr-login (one registry)', step('actions/ecr-login', {})],
   ['build-push (skip path)', step('actions/build-push', { repository: 'app', account: '123456789012', tag: 'app-skipped' })],
   ['ensure-image root (skip path)', seeded],
+  ['plan (101 images, 2 repositories)', step('actions/plan', { manifest: 'images.yml' })],
 ];
 
 // Make sure the skip paths really skip: push the tag build-push checks.
@@ -84,6 +90,12 @@ for (const [name, fn] of cases) {
   }
   rows.push({ name, wall: median(walls), mem: Math.max(...mems) / 1024 });
 }
+
+// How many ECR calls one plan of 101 images made (counted by the stand-in).
+const standin = env0.TESTBED_STANDIN;
+await fetch(`${standin}/__reset`, { method: 'POST' });
+step('actions/plan', { manifest: 'images.yml' })();
+const planCalls = await (await fetch(`${standin}/__calls`)).json();
 
 // Build path: raw docker build + push vs build-push (no existence check), alternating, on a
 // context of fresh random content each round (BENCH_BUILD_MB, default 128) so that neither
@@ -114,7 +126,8 @@ let out = `# ensure-image bench (${new Date().toISOString().slice(0, 10)}, Node 
 out += '| case | wall (s) | x bare node | peak RSS (MiB) |\n|---|---|---|---|\n';
 for (const r of rows) out += `| ${r.name} | ${r.wall.toFixed(3)} | ${(r.wall / bare).toFixed(1)} | ${r.mem.toFixed(0)} |\n`;
 out += `\nBuild path (${BUILD_MB} MiB context of fresh content, classic builder, no cache): raw docker build+push median ${median(raw).toFixed(3)} s; build-push action median ${median(action).toFixed(3)} s; overhead ${(((median(action) - median(raw)) / median(raw)) * 100).toFixed(1)}% (${((median(action) - median(raw)) * 1000).toFixed(0)} ms).\n`;
+out += `\nECR calls made by one plan of 101 images in 2 repositories: ${JSON.stringify(planCalls)}.\n`;
 out += '\n| bundle | dist/index.js |\n|---|---|\n';
-for (const dir of ['.', 'actions/ecr-login', 'actions/resolve-tag', 'actions/image-exists', 'actions/build-push', 'actions/cdk-context']) out += `| ${dir} | ${bundle(dir)} |\n`;
+for (const dir of ['.', 'actions/ecr-login', 'actions/resolve-tag', 'actions/image-exists', 'actions/build-push', 'actions/cdk-context', 'actions/plan']) out += `| ${dir} | ${bundle(dir)} |\n`;
 console.log(out);
 writeFileSync(join(ROOT, 'bench/results.md'), out);

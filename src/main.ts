@@ -6,6 +6,7 @@ import {
   ValidationError,
   cdkContext,
   classifyRegistry,
+  defaultImagePaths,
   normalisePath,
   parseBoolean,
   parseChoice,
@@ -49,8 +50,7 @@ class Phases {
 /** For `tag-source: tree`: the context, plus the Dockerfile when it lies outside it. */
 function defaultPaths(ws: string, context: string, file: string): string[] {
   const rel = (p: string): string => path.relative(ws, p) || '.';
-  const inside = !path.relative(context, file).startsWith('..');
-  return inside ? [rel(context)] : [rel(context), rel(file)];
+  return defaultImagePaths(rel(context), rel(file));
 }
 
 export async function run(): Promise<void> {

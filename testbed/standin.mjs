@@ -85,9 +85,10 @@ const ecr = {
     if ((body.imageIds || []).length > 100) throw new ApiError('InvalidParameterException', 'imageIds: at most 100');
     const images = [];
     const failures = [];
-    for (const id of body.imageIds || []) {
-      const ref = id.imageTag || id.imageDigest;
-      const r = await registryFetch(`/v2/${repo}/manifests/${ref}`);
+    const ids = body.imageIds || [];
+    const answers = await Promise.all(ids.map((id) => registryFetch(`/v2/${repo}/manifests/${id.imageTag || id.imageDigest}`)));
+    for (const [n, id] of ids.entries()) {
+      const r = answers[n];
       if (r.status === 200) {
         const manifest = await r.text();
         images.push({

@@ -19,8 +19,8 @@ var dist_cjs = __webpack_require__(9377);
 var client_ecr_public_dist_cjs = __webpack_require__(4688);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-sts@3.1169.0/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1661);
-// EXTERNAL MODULE: ./packages/conventions/src/index.ts + 8 modules
-var src = __webpack_require__(1033);
+// EXTERNAL MODULE: ./packages/conventions/src/index.ts + 9 modules
+var src = __webpack_require__(1992);
 // EXTERNAL MODULE: ./packages/adapters/src/media-types.ts
 var media_types = __webpack_require__(7515);
 // EXTERNAL MODULE: ./packages/adapters/src/errors.ts
@@ -170,7 +170,17 @@ class SdkEcr {
         }
         return found;
     }
-    async accountId(region) {
+    accounts = new Map();
+    /** Asked once per region per process, however many images need it. */
+    accountId(region) {
+        let a = this.accounts.get(region);
+        if (!a) {
+            a = this.callerAccount(region);
+            this.accounts.set(region, a);
+        }
+        return a;
+    }
+    async callerAccount(region) {
         const what = 'sts:GetCallerIdentity (to find the account for the registry)';
         try {
             let c = this.sts.get(region);

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CredentialsError, PermissionError, RepositoryNotFoundError, dockerConfigCredentials, explainAwsError, parseChallenge, schemeFor } from '../src/index.js';
+import { BatchedGit, CredentialsError, PermissionError, RepositoryNotFoundError, dockerConfigCredentials, explainAwsError, parseChallenge, schemeFor } from '../src/index.js';
 
 test.each([
   ['Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/x:pull"', 'bearer', { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/x:pull' }],
@@ -50,4 +50,32 @@ test('AWS errors say what to do', () => {
   expect(explainAwsError({ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'a', 'b')).toBeInstanceOf(CredentialsError);
   expect(explainAwsError({ name: 'ExpiredTokenException', message: 'x' }, 'a', 'b')).toBeInstanceOf(CredentialsError);
   expect(explainAwsError({ name: 'ServerException', message: 'boom' }, 'a', 'b').message).toBe('b failed: ServerException: boom');
+});
+
+describe('BatchedGit', () => {
+  class CountingGit {
+    calls: string[][] = [];
+    constructor(private readonly ids: Record<string, string>) {}
+    async revParse(_cwd: string, revs: readonly string[]): Promise<string[]> {
+      this.calls.push([...revs]);
+      return revs.map((r) => {
+        const id = this.ids[r];
+        if (!id) throw new Error(`unknown revision ${r}`);
+        return id;
+      });
+    }
+  }
+  test('one process for everything asked in the same tick, duplicates asked once', async () => {
+    const inner = new CountingGit({ HEAD: 'h', 'HEAD:./a': 'a', 'HEAD:./b': 'b' });
+    const git = new BatchedGit(inner);
+    const answers = await Promise.all([git.revParse('/ws', ['HEAD', 'HEAD:./a']), git.revParse('/ws', ['HEAD', 'HEAD:./b']), git.revParse('/ws', ['HEAD'])]);
+    expect(answers).toEqual([['h', 'a'], ['h', 'b'], ['h']]);
+    expect(inner.calls).toEqual([['HEAD', 'HEAD:./a', 'HEAD:./b']]);
+  });
+  test('a bad revision fails only the caller that asked for it', async () => {
+    const git = new BatchedGit(new CountingGit({ HEAD: 'h' }));
+    const [good, bad] = await Promise.allSettled([git.revParse('/ws', ['HEAD']), git.revParse('/ws', ['HEAD:./missing'])]);
+    expect(good).toEqual({ status: 'fulfilled', value: ['h'] });
+    expect(bad.status).toBe('rejected');
+  });
 });

@@ -6,3 +6,4 @@ export * from './uri.js';
 export * from './tags.js';
 export * from './cdk.js';
 export * from './login.js';
+export * from './manifest.js';

@@ -127,3 +127,44 @@ describe('resolveTag', () => {
     await expect(resolveTag({ ...base, source: 'tree', githubSha: sha }, { git, log })).rejects.toThrow(/actions\/checkout/);
   });
 });
+
+describe('planImages', () => {
+  test('five images in two ECR repositories and ECR Public: one call per repository, matrix of the missing', async () => {
+    const { parseManifest: parse } = await import('@ensure-image/conventions');
+    const { planImages, buildMatrix } = await import('../src/index.js');
+    const sha = 'abc1234def5678abc1234def5678abc1234def56';
+    const images = parse({
+      images: [
+        { name: 'api', repository: 'app-lambda-light', account: '123456789012', file: 'Dockerfile.light', 'build-args': { CMD_TARGET: 'api' }, aliases: ['latest'] },
+        { name: 'jobs', repository: 'app-lambda-light', account: '123456789012', file: 'Dockerfile.light', 'build-args': { CMD_TARGET: 'jobs' } },
+        { name: 'media', repository: 'app-lambda-heavy', account: '123456789012', file: 'Dockerfile.heavy' },
+        { name: 'thumb', repository: 'app-lambda-heavy', account: '123456789012', file: 'Dockerfile.heavy' },
+        { name: 'pub', repository: 'alias/lambda-heavy', registry: 'public.ecr.aws' },
+      ],
+    });
+    const ecr = new FakeEcr();
+    ecr.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', `sha256:${'1'.repeat(64)}`);
+    ecr.repos.set('us-east-1/123456789012/app-lambda-heavy', new Map());
+    const registry = new FakeRegistry();
+    registry.manifests.set('public.ecr.aws/alias/lambda-heavy:pub-abc1234', { digest: `sha256:${'2'.repeat(64)}`, mediaType: 'x' });
+    const planned = await planImages(
+      { images, source: 'commit', length: 7, workspace: '/ws' },
+      { git: new FakeGit({ HEAD: sha }), log: new MemoryLog(), ecr: async () => ecr, registry },
+      env,
+    );
+    expect(planned.map((p) => [p.spec.name, p.exists])).toEqual([['api', true], ['jobs', false], ['media', false], ['thumb', false], ['pub', true]]);
+    expect(ecr.calls).toEqual(['findImages us-east-1 123456789012 app-lambda-light 2', 'findImages us-east-1 123456789012 app-lambda-heavy 2']);
+    const matrix = buildMatrix(planned);
+    expect(matrix.include.map((m) => m.name)).toEqual(['jobs', 'media', 'thumb']);
+    expect(matrix.include[0]).toEqual({
+      name: 'jobs',
+      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app-lambda-light:jobs-abc1234',
+      tags: '',
+      context: '.',
+      file: 'Dockerfile.light',
+      'build-args': 'CMD_TARGET=jobs',
+      target: '',
+      platforms: '',
+    });
+  });
+});

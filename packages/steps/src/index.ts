@@ -4,3 +4,4 @@ export { checkImages, type ExistsDeps, type ExistsOptions, type ExistsResult } f
 export { resolveTarget } from './target.js';
 export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
 export * from './build-args.js';
+export { planImages, buildMatrix, type PlanInputs, type PlannedImage } from './plan.js';

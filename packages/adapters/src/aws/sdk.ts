@@ -96,7 +96,19 @@ export class SdkEcr implements Ecr {
     return found;
   }
 
-  async accountId(region: string): Promise<string> {
+  private readonly accounts = new Map<string, Promise<string>>();
+
+  /** Asked once per region per process, however many images need it. */
+  accountId(region: string): Promise<string> {
+    let a = this.accounts.get(region);
+    if (!a) {
+      a = this.callerAccount(region);
+      this.accounts.set(region, a);
+    }
+    return a;
+  }
+
+  private async callerAccount(region: string): Promise<string> {
     const what = 'sts:GetCallerIdentity (to find the account for the registry)';
     try {
       let c = this.sts.get(region);

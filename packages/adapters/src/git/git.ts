@@ -21,3 +21,41 @@ export class GitCli implements Git {
     return r.stdout.trim().split('\n');
   }
 }
+
+interface Pending {
+  revs: readonly string[];
+  resolve: (ids: string[]) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Git that answers every revParse asked in the same tick with one `git rev-parse` per
+ * directory (a plan of 100 images costs one process, not 100). When the batch fails, each
+ * caller is answered on its own, so only the one with the bad revision sees the error.
+ */
+export class BatchedGit implements Git {
+  private readonly queue = new Map<string, Pending[]>();
+  constructor(private readonly inner: Git) {}
+
+  revParse(cwd: string, revs: readonly string[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const waiting = this.queue.get(cwd);
+      if (waiting) return void waiting.push({ revs, resolve, reject });
+      this.queue.set(cwd, [{ revs, resolve, reject }]);
+      queueMicrotask(() => void this.flush(cwd));
+    });
+  }
+
+  private async flush(cwd: string): Promise<void> {
+    const batch = this.queue.get(cwd) ?? [];
+    this.queue.delete(cwd);
+    const unique = [...new Set(batch.flatMap((p) => p.revs))];
+    try {
+      const ids = await this.inner.revParse(cwd, unique);
+      const byRev = new Map(unique.map((r, i) => [r, ids[i] as string]));
+      for (const p of batch) p.resolve(p.revs.map((r) => byRev.get(r) as string));
+    } catch {
+      for (const p of batch) this.inner.revParse(cwd, p.revs).then(p.resolve, p.reject);
+    }
+  }
+}

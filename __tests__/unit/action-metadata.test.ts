@@ -44,6 +44,7 @@ test('the public contract: every action and input name DESIGN.md promises is the
     'actions/build-push': ['image', 'repository', 'tag', 'registry', 'account', 'region', 'tags', 'context', 'file', 'build-args', 'platforms', 'target', 'labels', 'cache', 'provenance', 'skip-if-exists', 'push', 'builder'],
     'actions/cdk-context': ['images', 'use-prebuilt', 'flag', 'key-suffix', 'extra'],
     '.': ['repository', 'name', 'registry', 'account', 'region', 'tag-source', 'context', 'file', 'build-args', 'platforms', 'cache', 'force-build', 'login'],
+    'actions/plan': ['manifest', 'source', 'length'],
   };
   const outputs: Record<string, string[]> = {
     'actions/ecr-login': ['registry', 'registries'],
@@ -52,6 +53,7 @@ test('the public contract: every action and input name DESIGN.md promises is the
     'actions/build-push': ['built', 'digest', 'image', 'image-digest', 'metadata'],
     'actions/cdk-context': ['args', 'args-json', 'json'],
     '.': ['image', 'tag', 'digest', 'image-digest', 'exists', 'built', 'cdk-args'],
+    'actions/plan': ['matrix', 'missing', 'images', 'cdk-args'],
   };
   for (const [dir, names] of Object.entries(contract)) {
     const meta = parse(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')) as { inputs: object; outputs: object };

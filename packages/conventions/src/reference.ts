@@ -20,10 +20,6 @@ export const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 const NAME_MAX = 255;
 
-export function isValidTag(tag: string): boolean {
-  return TAG_RE.test(tag);
-}
-
 export function validateTag(input: string, tag: string): string {
   if (!TAG_RE.test(tag)) {
     throw new ValidationError(input, `${shown(tag)} is not a valid tag (letters, digits, _ . -; at most 128; not starting with . or -)`);

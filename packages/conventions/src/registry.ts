@@ -77,14 +77,6 @@ export function classifyRegistry(host: string): RegistryInfo {
   return { kind: 'oci', host };
 }
 
-export function isEcrHost(host: string): boolean {
-  return classifyRegistry(host).kind === 'ecr';
-}
-
-export function isEcrPublicHost(host: string): boolean {
-  return classifyRegistry(host).kind === 'ecr-public';
-}
-
 /** The private ECR registry host for an account in a region, in the region's partition. */
 export function ecrHost(opts: { account: string; region: string; fips?: boolean; dualStack?: boolean }): string {
   validateAccount('account', opts.account);

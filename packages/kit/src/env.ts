@@ -9,8 +9,3 @@ export function isAct(env: NodeJS.ProcessEnv = process.env): boolean {
 export function workspace(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.GITHUB_WORKSPACE || process.cwd());
 }
-
-/** The environment variables the step functions may read, as a plain object. */
-export function runnerEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
-  return { ...env };
-}

@@ -50,8 +50,10 @@ export async function run(): Promise<void> {
   plan.extraRefs = tag.tags.slice(1).map((t) => `${formatName(image.ref)}:${t}`);
 
   const docker = new DockerCli();
-  // The login runs alongside the existence check; a build waits for it.
+  // A private ECR check goes through the API, so the login runs alongside it and only a build
+  // waits for it; other registries' checks may need the login the docker config is given.
   const loggedIn = i.login ? phases.time('login', () => logIn(i, image, docker)) : Promise.resolve();
+  if (image.registry.kind !== 'ecr') await loggedIn;
   const result = await phases.time('check and build', () =>
     buildPush(
       { image, plan, cache: i.cache, skipIfExists: !i.force, runnerTemp: env.RUNNER_TEMP || '/tmp', act: isAct(env), ready: loggedIn, ...(i.credentials ? { credentials: i.credentials } : {}) },

@@ -97,6 +97,21 @@ describe('ensure-image (root bundle, Node 24)', () => {
     expect(forced.outputs.exists).toBe('false');
   });
 
+  test('ECR Public: logs in with the public token, builds once, then skips', async () => {
+    const ws = service('thumb');
+    ws.commit('one');
+    const prefix = unique('thumb');
+    const inputs = { registry: 'public.ecr.aws', repository: 'alias/lambda-heavy', context: 'svc', prefix };
+    const first = ensure(ws, inputs);
+    expect(first.errors).toEqual([]);
+    expect(first.outputs.built).toBe('true');
+    expect(first.outputs.image).toMatch(/^public\.ecr\.aws\/alias\/lambda-heavy:thumb-/);
+    expect(first.outputs['cdk-args']).toContain('--context lambdaHeavyImageTag=');
+    expect(await standin.calls()).toEqual({ 'ecr-public.GetAuthorizationToken': 1 });
+    const second = ensure(ws, inputs, dockerSpy(), first.cfg);
+    expect(second.outputs).toMatchObject({ built: 'false', digest: first.outputs.digest });
+  });
+
   test('a plain registry with username/password instead of ECR', async () => {
     const ws = service('svc');
     ws.commit('one');

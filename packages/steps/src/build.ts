@@ -71,11 +71,9 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
   };
 
   const [existing] = await Promise.all([i.skipIfExists ? lookup() : '', i.ready]);
-  if (i.skipIfExists) {
-    if (existing) {
-      deps.log.info(`${image} exists (${existing}): build skipped`);
-      return result({ built: false, existed: true, digest: existing, metadata: '{}', builder: 'skipped' });
-    }
+  if (existing) {
+    deps.log.info(`${image} exists (${existing}): build skipped`);
+    return result({ built: false, existed: true, digest: existing, metadata: '{}', builder: 'skipped' });
   }
 
   const tmp = await mkdtemp(path.join(i.runnerTemp, 'ensure-image-'));

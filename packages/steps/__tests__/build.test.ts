@@ -132,6 +132,14 @@ describe('classic fallback', () => {
     expect(docker.commands[0]?.opts.env).toEqual({ DOCKER_BUILDKIT: '1' });
   });
 
+  test('the main tag given again in tags is pushed once', async () => {
+    const docker = new FakeDocker();
+    docker.respond = (args) => (args[0] === 'push' ? { stdout: `${args[1]}: digest: ${D} size: 524\n` } : {});
+    const base = inputs();
+    await buildPush({ ...base, plan: { ...base.plan, extraRefs: [`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`] } }, deps(docker));
+    expect(docker.commands.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`]);
+  });
+
   test('skip-if-exists: one existence check, no docker at all', async () => {
     const docker = new FakeDocker();
     const d = deps(docker);

@@ -78,7 +78,9 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
 
   const tmp = await mkdtemp(path.join(i.runnerTemp, 'ensure-image-'));
   try {
-    const plan: BuildPlan = { ...i.plan, refs: [image, ...i.plan.extraRefs], metadataFile: path.join(tmp, 'metadata.json') };
+    // resolve-tag's `tags` output holds the main tag too: each reference is built and pushed once.
+    const refs = [...new Set([image, ...i.plan.extraRefs])];
+    const plan: BuildPlan = { ...i.plan, refs, metadataFile: path.join(tmp, 'metadata.json') };
     // Both probes at once: the classic path needs the client version, and they are two processes.
     const [buildx, version] = await Promise.all([deps.docker.hasBuildx(), deps.docker.clientVersion()]);
     const run = buildx ? buildWithBuildx(plan, i, deps) : buildClassic(plan, i, deps, version);

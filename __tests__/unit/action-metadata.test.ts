@@ -61,3 +61,13 @@ test('the public contract: every action and input name DESIGN.md promises is the
     expect(Object.keys(meta.outputs)).toEqual(expect.arrayContaining(outputs[dir] as string[]));
   }
 });
+
+test('every whole workflow in the README is valid (an `on:` is added where the snippet leaves it out)', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).filter((b) => /^jobs:/m.test(b));
+  expect(blocks.length).toBeGreaterThanOrEqual(3);
+  for (const b of blocks) {
+    const src = /^on:/m.test(b) ? b : `on: push\n${b}`;
+    expect({ snippet: b.slice(0, 60), errors: validateWorkflow(src).errors }).toEqual({ snippet: b.slice(0, 60), errors: [] });
+  }
+});

@@ -51,3 +51,19 @@ describe('resolveImage', () => {
     expect(needsAccount({ image: 'a' })).toBe(false);
   });
 });
+
+describe('planLogins', () => {
+  test('accounts in the region, hosts in their own, ECR Public once, duplicates once', async () => {
+    const { planLogins } = await import('../src/index.js');
+    expect(planLogins(['123456789012', '123456789012.dkr.ecr.us-east-1.amazonaws.com', '210987654321.dkr.ecr-fips.us-gov-west-1.amazonaws.com', 'public.ecr.aws'], 'us-east-1', {})).toEqual({
+      private: [
+        { host: '123456789012.dkr.ecr.us-east-1.amazonaws.com', account: '123456789012', region: 'us-east-1' },
+        { host: '210987654321.dkr.ecr-fips.us-gov-west-1.amazonaws.com', account: '210987654321', region: 'us-gov-west-1' },
+      ],
+      public: 'public.ecr.aws',
+    });
+    expect(planLogins([], undefined, { AWS_REGION: 'eu-west-1' })).toEqual({ private: [{ host: '', account: '', region: 'eu-west-1' }] });
+    expect(() => planLogins(['public.ecr.aws'], 'nowhere', {})).toThrow(/Input "region"/);
+    expect(() => planLogins(['ghcr.io'], undefined, {})).toThrow(/Input "registries".*not an ECR registry/);
+  });
+});

@@ -1,5 +1,5 @@
 import { ValidationError, shown } from './errors.js';
-import { type RegionEnv, classifyRegistry, ecrHost, resolveRegion } from './registry.js';
+import { type RegionEnv, classifyRegistry, ecrHost, resolveRegion, validateRegion } from './registry.js';
 
 export interface PrivateLogin {
   /** Host to log in to; empty means "the caller's default registry", known once ECR answers. */
@@ -19,6 +19,7 @@ export interface LoginPlan {
  * (their own region), and ECR Public. Empty asks for the caller's default private registry.
  */
 export function planLogins(entries: readonly string[], explicitRegion: string | undefined, env: RegionEnv): LoginPlan {
+  if (explicitRegion) validateRegion('region', explicitRegion);
   const plan: LoginPlan = { private: [] };
   const seen = new Set<string>();
   const region = (): string => resolveRegion({ explicit: explicitRegion, env });

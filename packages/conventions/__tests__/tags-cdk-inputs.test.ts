@@ -137,6 +137,14 @@ describe('strict inputs', () => {
     expect(() => parseKeyValues('labels', '=v')).toThrow(/key=value/);
     expect(() => parseKeyValues('labels', 'a=1\na=2')).toThrow(/twice/);
   });
+  test('platforms and stages', async () => {
+    const { parsePlatforms, validateStage } = await import('../src/index.js');
+    expect(parsePlatforms('platforms', 'linux/amd64, linux/arm64/v8\n')).toEqual(['linux/amd64', 'linux/arm64/v8']);
+    expect(() => parsePlatforms('platforms', 'amd64')).toThrow(/Input "platforms": "amd64" is not a platform/);
+    expect(validateStage('target', 'runtime-2')).toBe('runtime-2');
+    expect(validateStage('target', '')).toBe('');
+    expect(() => validateStage('target', '--push')).toThrow(/Input "target"/);
+  });
   test('integers and choices', () => {
     expect(parseInteger('length', '', 7, 1, 64)).toBe(7);
     expect(parseInteger('length', '12', 7, 1, 64)).toBe(12);

@@ -64,3 +64,20 @@ export function parseChoice<T extends string>(input: string, value: string, choi
   if (hit === undefined) throw new ValidationError(input, `expected one of ${choices.join(', ')}, got ${shown(value)}`);
   return hit;
 }
+
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+const STAGE_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+
+/** Build platforms, `os/arch[/variant]`, comma- or newline-separated. */
+export function parsePlatforms(input: string, value: string): string[] {
+  return parseList(value).map((p) => {
+    if (!PLATFORM_RE.test(p)) throw new ValidationError(input, `${shown(p)} is not a platform (os/arch[/variant], like linux/amd64 or linux/arm64/v8)`);
+    return p;
+  });
+}
+
+/** A Dockerfile stage name (`--target`); empty means the last stage. */
+export function validateStage(input: string, value: string): string {
+  if (value !== '' && !STAGE_RE.test(value)) throw new ValidationError(input, `${shown(value)} is not a Dockerfile stage name (a letter, then letters, digits, _ . -)`);
+  return value;
+}

@@ -1,5 +1,5 @@
 import { ValidationError, shown } from './errors.js';
-import type { KeyValue } from './inputs.js';
+import { type KeyValue, parsePlatforms, validateStage } from './inputs.js';
 import { validateTag } from './reference.js';
 import { normalisePath, validatePrefix } from './tags.js';
 
@@ -79,7 +79,7 @@ export function parseManifest(doc: unknown): ManifestImage[] {
     seen.add(name);
     const context = normalisePath('manifest', str(where, o, 'context') ?? '.');
     const file = str(where, o, 'file');
-    const target = str(where, o, 'target');
+    const target = validateStage('manifest', str(where, o, 'target') ?? '');
     const registry = str(where, o, 'registry');
     const account = str(where, o, 'account');
     const region = str(where, o, 'region');
@@ -94,7 +94,7 @@ export function parseManifest(doc: unknown): ManifestImage[] {
       file: file ? normalisePath('manifest', file) : '',
       buildArgs: buildArgs(where, o),
       ...(target ? { target } : {}),
-      platforms: list(where, o, 'platforms'),
+      platforms: parsePlatforms('manifest', list(where, o, 'platforms').join(',')),
       paths: list(where, o, 'paths').map((p) => normalisePath('manifest', p)),
       aliases: list(where, o, 'aliases').map((a) => validateTag('manifest', a)),
     };

@@ -1,6 +1,17 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { type ImageReference, ValidationError, expandTags, parseBoolean, parseChoice, parseKeyValues, parseList, shown } from '@ensure-image/conventions';
+import {
+  type ImageReference,
+  ValidationError,
+  expandTags,
+  parseBoolean,
+  parseChoice,
+  parseKeyValues,
+  parseList,
+  parsePlatforms,
+  shown,
+  validateStage,
+} from '@ensure-image/conventions';
 import { type BuildInputs, type CacheMode, ociLabels } from '@ensure-image/steps';
 import { getInput, getMultiline } from './inputs.js';
 
@@ -23,14 +34,14 @@ export function readContext(ws: string): { context: string; file: string } {
 /** The build inputs shared by build-push and the all-in-one action. */
 export function readBuildPlan(ref: ImageReference, ws: string, env: NodeJS.ProcessEnv = process.env): BuildInputs['plan'] {
   const source = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : undefined;
-  const target = getInput('target');
+  const target = validateStage('target', getInput('target'));
   const builder = getInput('builder');
   return {
     ...readContext(ws),
     extraRefs: expandTags('tags', ref, parseList(getInput('tags'))),
     buildArgs: parseKeyValues('build-args', getMultiline('build-args')),
     labels: ociLabels(parseKeyValues('labels', getMultiline('labels')), env.GITHUB_SHA, source),
-    platforms: parseList(getInput('platforms')),
+    platforms: parsePlatforms('platforms', getInput('platforms')),
     provenance: parseBoolean('provenance', getInput('provenance'), false),
     push: parseBoolean('push', getInput('push'), true),
     ...(target ? { target } : {}),

@@ -66,6 +66,14 @@ describe.each(NODES)('image-exists bundle under %s', (_label, node) => {
     expect(anonymous.errors.join('\n')).toMatch(/needs credentials \(Basic auth\)/);
   });
 
+  test('a loopback registry is asked over TLS first, like docker does (plain HTTP after)', async () => {
+    const tag = unique('tls');
+    const digest = await pushRandomImage(tb.ecrHost, 'app', tag, tb.ecrAuth);
+    const r = runStep(DIR, { node, env: actionEnv(dockerConfig()), inputs: { image: `127.0.0.1:443/app:${tag}`, ...tb.ecrAuth } });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ exists: 'true', digest });
+  });
+
   test('a registry with the Bearer token challenge', async () => {
     const name = unique('bearer');
     const digest = await pushRandomImage(tb.bearerHost, name, 'v1', tb.ociAuth);

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchedGit, CredentialsError, PermissionError, RepositoryNotFoundError, dockerConfigCredentials, explainAwsError, parseChallenge, schemeFor } from '../src/index.js';
+import { BatchedGit, CredentialsError, PermissionError, RepositoryNotFoundError, dockerConfigCredentials, explainAwsError, parseChallenge, isLoopback } from '../src/index.js';
 
 test.each([
   ['Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/x:pull"', 'bearer', { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/x:pull' }],
@@ -18,13 +18,13 @@ test('parseChallenge of nothing', () => {
 });
 
 test.each([
-  ['localhost:5000', 'http'],
-  ['127.0.0.1:5000', 'http'],
-  ['[::1]:5000', 'http'],
-  ['ghcr.io', 'https'],
-  ['localhost.example.com', 'https'],
-])('schemeFor(%s) = %s', (host, scheme) => {
-  expect(schemeFor(host)).toBe(scheme);
+  ['localhost:5000', true],
+  ['127.0.0.1:5000', true],
+  ['[::1]:5000', true],
+  ['ghcr.io', false],
+  ['localhost.example.com', false],
+])('isLoopback(%s) = %s', (host, loopback) => {
+  expect(isLoopback(host)).toBe(loopback);
 });
 
 test('docker config credentials: auth field, https:// keys, Docker Hub aliases', async () => {

@@ -22,30 +22,42 @@ export interface Registry {
   headManifest(t: ManifestTarget, creds?: BasicCredentials): Promise<ManifestInfo | undefined>;
 }
 
-/** Loopback registries speak plain HTTP here, as docker allows for them by default. */
-export function schemeFor(host: string): 'http' | 'https' {
+/** Loopback registries may speak plain HTTP, as docker allows for them by default. */
+export function isLoopback(host: string): boolean {
   const bare = host.replace(/:\d+$/, '');
-  return bare === 'localhost' || /^127\./.test(bare) || bare === '[::1]' ? 'http' : 'https';
+  return bare === 'localhost' || /^127\./.test(bare) || bare === '[::1]';
 }
 
 const basic = (c: BasicCredentials): string => `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
 
 /** The distribution API over fetch: anonymous, Basic, or the Bearer token challenge. */
 export class HttpRegistry implements Registry {
+  /** Hosts found to speak plain HTTP. */
+  private readonly schemes = new Map<string, 'http'>();
   constructor(
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly timeoutMs = 30000,
   ) {}
 
   async headManifest(t: ManifestTarget, explicit?: BasicCredentials): Promise<ManifestInfo | undefined> {
-    const url = `${schemeFor(t.host)}://${t.host}/v2/${t.name}/manifests/${t.reference}`;
     const accept = MANIFEST_MEDIA_TYPES.join(', ');
-    const request = (method: 'HEAD' | 'GET', authorization?: string): Promise<Response> =>
-      fetch(url, {
+    let url = `${this.schemes.get(t.host) ?? 'https'}://${t.host}/v2/${t.name}/manifests/${t.reference}`;
+    const request = async (method: 'HEAD' | 'GET', authorization?: string): Promise<Response> => {
+      const init = {
         method,
         headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
         signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      };
+      try {
+        return await fetch(url, init);
+      } catch (e) {
+        // Like docker: a loopback registry that does not speak TLS is asked again over HTTP.
+        if (!url.startsWith('https:') || !isLoopback(t.host)) throw e;
+        this.schemes.set(t.host, 'http');
+        url = url.replace(/^https:/, 'http:');
+        return fetch(url, init);
+      }
+    };
 
     let authorization: string | undefined;
     let res = await request('HEAD');

@@ -1,17 +1,7 @@
 // The all-in-one action's inputs, read and validated once, before anything runs.
 import * as path from 'node:path';
-import {
-  type ImageInputs,
-  ValidationError,
-  defaultImagePaths,
-  normalisePath,
-  parseBoolean,
-  parseChoice,
-  parseInteger,
-  parseList,
-  validatePrefix,
-} from '@ensure-image/conventions';
-import { getInput, readCacheMode, readContext, readCredentials, readImageInputs, workspace } from '@ensure-image/kit';
+import { type ImageInputs, ValidationError, defaultImagePaths, parseBoolean } from '@ensure-image/conventions';
+import { getInput, readCacheMode, readContext, readCredentials, readImageInputs, readTagInputs, workspace } from '@ensure-image/kit';
 import type { CacheMode, ResolveTagInputs } from '@ensure-image/steps';
 
 export interface EnsureInputs {
@@ -39,20 +29,11 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
   if (!repository) throw new ValidationError('repository', 'required: the repository name (like cloudtak or team/app)');
   const name = getInput('name') || (repository.split('/').pop() as string);
   const { context, file } = readContext(ws);
-  const paths = parseList(getInput('paths'));
   return {
     workspace: ws,
     name,
     image: readImageInputs(),
-    tag: {
-      prefix: validatePrefix('prefix', getInput('prefix') || name),
-      source: parseChoice('tag-source', getInput('tag-source'), ['commit', 'tree'] as const, 'commit'),
-      paths: (paths.length ? paths : defaultPaths(ws, context, file)).map((p) => normalisePath('paths', p)),
-      length: parseInteger('length', getInput('length'), 7, 1, 64),
-      aliases: parseList(getInput('aliases')),
-      workspace: ws,
-      ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
-    },
+    tag: readTagInputs(ws, { sourceInput: 'tag-source', defaultPrefix: name, defaultPaths: defaultPaths(ws, context, file) }, env),
     credentials: readCredentials(),
     login: parseBoolean('login', getInput('login'), true),
     force: parseBoolean('force-build', getInput('force-build'), false),

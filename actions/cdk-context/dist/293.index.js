@@ -161,35 +161,33 @@ class SdkEcr {
     }
     async findImages(q) {
         const found = new Map();
+        const what = `ecr:BatchGetImage on ${q.repository}`;
         for (let i = 0; i < q.tags.length; i += BATCH) {
             const tags = q.tags.slice(i, i + BATCH);
-            const what = `ecr:BatchGetImage on ${q.repository}`;
+            let out;
             try {
-                const out = await this.client(q.region).send(new dist_cjs/* BatchGetImageCommand */.P8n({
+                out = await this.client(q.region).send(new dist_cjs/* BatchGetImageCommand */.P8n({
                     ...(q.account ? { registryId: q.account } : {}),
                     repositoryName: q.repository,
                     imageIds: tags.map((ref) => (ref.startsWith('sha256:') ? { imageDigest: ref } : { imageTag: ref })),
                     acceptedMediaTypes: MANIFEST_MEDIA_TYPES,
                 }));
-                for (const img of out.images ?? []) {
-                    const digest = img.imageId?.imageDigest;
-                    if (!digest)
-                        continue;
-                    found.set(digest, digest);
-                    if (img.imageId?.imageTag)
-                        found.set(img.imageId.imageTag, digest);
-                }
-                const odd = (out.failures ?? []).filter((f) => f.failureCode !== 'ImageNotFound');
-                if (odd.length > 0) {
-                    const f = odd[0];
-                    throw new Error(`${what}: ${f?.failureCode}: ${f?.failureReason} (tag ${f?.imageId?.imageTag})`);
-                }
             }
             catch (e) {
-                if (e instanceof Error && e.message.startsWith(what))
-                    throw e;
                 throw explainAwsError(e, 'ecr:BatchGetImage', what);
             }
+            for (const img of out.images ?? []) {
+                const digest = img.imageId?.imageDigest;
+                if (!digest)
+                    continue;
+                found.set(digest, digest);
+                if (img.imageId?.imageTag)
+                    found.set(img.imageId.imageTag, digest);
+            }
+            // A missing tag is an ImageNotFound entry, not an error; any other failure is.
+            const odd = (out.failures ?? []).find((f) => f.failureCode !== 'ImageNotFound');
+            if (odd)
+                throw new Error(`${what}: ${odd.failureCode}: ${odd.failureReason} (tag ${odd.imageId?.imageTag})`);
         }
         return found;
     }

@@ -7,3 +7,4 @@ export { isAct, workspace } from './env.js';
 export { log } from './log.js';
 export { readImageInputs, readCredentials } from './image-inputs.js';
 export { readBuildPlan, readCacheMode, readContext } from './build-inputs.js';
+export { readTagInputs } from './tag-inputs.js';

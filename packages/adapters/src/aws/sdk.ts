@@ -1,4 +1,4 @@
-import { BatchGetImageCommand, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
+import { BatchGetImageCommand, type BatchGetImageCommandOutput, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import { ECRPUBLICClient, GetAuthorizationTokenCommand as GetPublicTokenCommand } from '@aws-sdk/client-ecr-public';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ECR_PUBLIC_REGION, partitionOf } from '@ensure-image/conventions';
@@ -65,11 +65,12 @@ export class SdkEcr implements Ecr {
 
   async findImages(q: ImageQuery): Promise<Map<string, string>> {
     const found = new Map<string, string>();
+    const what = `ecr:BatchGetImage on ${q.repository}`;
     for (let i = 0; i < q.tags.length; i += BATCH) {
       const tags = q.tags.slice(i, i + BATCH);
-      const what = `ecr:BatchGetImage on ${q.repository}`;
+      let out: BatchGetImageCommandOutput;
       try {
-        const out = await this.client(q.region).send(
+        out = await this.client(q.region).send(
           new BatchGetImageCommand({
             ...(q.account ? { registryId: q.account } : {}),
             repositoryName: q.repository,
@@ -77,24 +78,22 @@ export class SdkEcr implements Ecr {
             acceptedMediaTypes: MANIFEST_MEDIA_TYPES,
           }),
         );
-        for (const img of out.images ?? []) {
-          const digest = img.imageId?.imageDigest;
-          if (!digest) continue;
-          found.set(digest, digest);
-          if (img.imageId?.imageTag) found.set(img.imageId.imageTag, digest);
-        }
-        const odd = (out.failures ?? []).filter((f) => f.failureCode !== 'ImageNotFound');
-        if (odd.length > 0) {
-          const f = odd[0];
-          throw new Error(`${what}: ${f?.failureCode}: ${f?.failureReason} (tag ${f?.imageId?.imageTag})`);
-        }
       } catch (e) {
-        if (e instanceof Error && e.message.startsWith(what)) throw e;
         throw explainAwsError(e, 'ecr:BatchGetImage', what);
       }
+      for (const img of out.images ?? []) {
+        const digest = img.imageId?.imageDigest;
+        if (!digest) continue;
+        found.set(digest, digest);
+        if (img.imageId?.imageTag) found.set(img.imageId.imageTag, digest);
+      }
+      // A missing tag is an ImageNotFound entry, not an error; any other failure is.
+      const odd = (out.failures ?? []).find((f) => f.failureCode !== 'ImageNotFound');
+      if (odd) throw new Error(`${what}: ${odd.failureCode}: ${odd.failureReason} (tag ${odd.imageId?.imageTag})`);
     }
     return found;
   }
+
 
   private readonly accounts = new Map<string, Promise<string>>();
 

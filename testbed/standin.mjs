@@ -4,7 +4,8 @@
 // AWS JSON 1.1 (SpencerFrontendService.*), STS awsQuery (form body, XML answer). It also
 // issues registry Bearer tokens (/token) for a registry configured with token auth.
 //
-// Control API for tests: POST /__faults [{op, code, status, message, count, delayMs}],
+// Control API for tests: POST /__faults [{op, code, status, message, count, delayMs, body}]
+// (body: a raw answer sent as is, e.g. malformed JSON),
 // GET /__calls (count per op), POST /__reset.
 //
 // Configuration (env): STANDIN_PORT (4566), STANDIN_REGISTRY (https://host:port of the
@@ -203,6 +204,8 @@ const server = createServer(async (req, res) => {
     const fault = takeFault(op);
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault?.code) throw new ApiError(fault.code, fault.message || `injected ${fault.code}`, fault.status || 400);
+    // A raw answer (malformed JSON, an HTML error page from a proxy): sent as is.
+    if (fault?.body !== undefined) return send(res, fault.status || 200, String(fault.body));
 
     const who = signer(req);
     if (who.accessKey.startsWith('DENIED')) {

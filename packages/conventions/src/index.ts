@@ -7,3 +7,5 @@ export * from './tags.js';
 export * from './cdk.js';
 export * from './login.js';
 export * from './manifest.js';
+export * from './build.js';
+export * from './repository.js';

@@ -37,23 +37,10 @@ export function stderrLog(deps: Pick<CliDeps, 'err'>, verbose: boolean): Log & {
   };
 }
 
-/** docker with its output captured, not echoed: a failure's tail is in the step's error. */
-class QuietDocker implements Docker {
-  constructor(private readonly inner: Docker) {}
-  run(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-    return this.inner.run(args, { ...opts, quiet: true });
-  }
-  login(host: string, username: string, password: string): Promise<void> {
-    return this.inner.login(host, username, password);
-  }
-  logout(host: string): Promise<void> {
-    return this.inner.logout(host);
-  }
-  hasBuildx(): Promise<boolean> {
-    return this.inner.hasBuildx();
-  }
-  clientVersion(): Promise<string> {
-    return this.inner.clientVersion();
+/** docker with its output captured, not echoed (the runner's `[command]` lines): a failure's tail is in the step's error. */
+class QuietDocker extends DockerCli {
+  override run(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+    return super.run(args, { ...opts, quiet: true });
   }
 }
 
@@ -70,7 +57,7 @@ export function realDeps(): CliDeps {
     git: new BatchedGit(new GitCli()),
     ecr: loadSdkEcr,
     registry: new HttpRegistry(),
-    docker: new QuietDocker(new DockerCli()),
+    docker: new QuietDocker(),
     cache: noCache,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

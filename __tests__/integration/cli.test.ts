@@ -1,7 +1,9 @@
 // The committed CLI bundle (cli/dist/index.js, package.json's bin) run as a developer runs it,
 // against the testbed: cdk-args falls back to usePreBuiltImages=false while an image is
 // missing, ensure builds and pushes only the missing ones, then cdk-args hands CDK every tag.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitFixture } from './git-fixture.js';
 import { NODES, ROOT } from './runner.js';
@@ -148,3 +150,12 @@ describe.each(NODES)('under %s', (_label, node) => {
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'ensure-image cdk-args: images.yml: images[0].repository is required\n' });
   });
 });
+
+test('npm installs this repository as a git dependency (as npx github:<owner>/ensure-image does) and its bin runs', () => {
+  const head = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  const prefix = mkdtempSync(join(tmpdir(), 'npx-'));
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, `git+file://${ROOT}#${head}`], { encoding: 'utf8', timeout: 150000 });
+  expect({ code: install.status, stderr: install.status === 0 ? '' : install.stderr }).toEqual({ code: 0, stderr: '' });
+  const r = spawnSync(join(prefix, 'node_modules/.bin/ensure-image'), ['--version'], { encoding: 'utf8' });
+  expect({ code: r.status, stdout: r.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+}, 180_000);

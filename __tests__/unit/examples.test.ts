@@ -104,10 +104,16 @@ test('the reusable workflows call this repository\'s actions by owner/repo@ref, 
   }
 });
 
-test('the README\'s workflows give this repository\'s actions and workflows only keys they declare', () => {
+test('the README\'s workflows pass actionlint and give this repository\'s actions and workflows only keys they declare', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).filter((b) => /^jobs:/m.test(b));
-  for (const b of blocks) expect({ snippet: b.slice(0, 60), problems: unknownKeys(parse(b) as Workflow) }).toEqual({ snippet: b.slice(0, 60), problems: [] });
+  expect(blocks.some((b) => b.includes('/.github/workflows/ensure-images.yml@'))).toBe(true);
+  expect(blocks.some((b) => b.includes('/.github/workflows/ensure-image.yml@'))).toBe(true);
+  for (const b of blocks) {
+    const src = /^on:/m.test(b) ? b : `on: push\n${b}`;
+    const problems = [...lint(src, 'README.md').map((r) => `${r.line}:${r.column} ${r.message}`), ...unknownKeys(parse(b) as Workflow)];
+    expect({ snippet: b.slice(0, 60), problems }).toEqual({ snippet: b.slice(0, 60), problems: [] });
+  }
 });
 
 describe.each(EXAMPLES)('examples/%s', (name) => {

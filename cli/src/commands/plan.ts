@@ -8,7 +8,7 @@ export const COMMON_HELP = `  -m, --manifest FILE  images file, relative to the 
       --source S       commit or tree: how tags are derived (as the plan action's source; default commit)
       --length N       hex characters of the id in each tag (default 7)
   -C, --dir DIR        the workspace: manifest, contexts and paths are relative to it (default .)
-  -v, --verbose        also print what the steps do (logins, account lookups, docker)
+  -v, --verbose        also print what the steps do (logins, account lookups, cache choice)
   -h, --help           this text`;
 
 export const plan: Command = {

@@ -23,6 +23,8 @@ const FLAG: Record<string, string> = { source: '--source', length: '--length', p
 export function explain(e: unknown, manifest: string): { line: string; detail: string[]; code: number } {
   if (e instanceof UsageError) return { line: e.message, detail: [], code: EXIT.usage };
   if (e instanceof ValidationError) {
+    // A manifest error that names its file and field itself (`images.yml: images[0].repository: ...`).
+    if (!e.message.startsWith('Input "')) return { line: e.message, detail: [], code: EXIT.usage };
     const where = e.input === 'manifest' ? manifest : (FLAG[e.input] ?? e.input);
     return { line: `${where}: ${e.detail}`, detail: [], code: EXIT.usage };
   }

@@ -33,7 +33,7 @@ export function manifestOptions(v: { manifest?: string; source?: string; length?
   };
 }
 
-export async function loadManifest(o: ManifestOptions): Promise<ManifestImage[]> {
+export async function loadManifest(o: ManifestOptions, env: NodeJS.ProcessEnv): Promise<ManifestImage[]> {
   const file = path.resolve(o.workspace, o.manifest);
   let text: string;
   try {
@@ -47,7 +47,10 @@ export async function loadManifest(o: ManifestOptions): Promise<ManifestImage[]>
   } catch (e) {
     throw new ValidationError('manifest', `is not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
   }
-  return parseManifest(doc);
+  // `${VAR}` in manifest values comes from the environment, as in the plan action. The options
+  // are parseManifest's from issue 8's manifest work on; before that it takes the document only.
+  const parse = parseManifest as (doc: unknown, options?: { file: string; env: NodeJS.ProcessEnv; length: number }) => ManifestImage[];
+  return parse(doc, { file: o.manifest, env, length: o.length });
 }
 
 export function planInputs(images: readonly ManifestImage[], o: ManifestOptions): PlanInputs {

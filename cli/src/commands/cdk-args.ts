@@ -33,7 +33,7 @@ Exit: 0 (also when falling back to false), 2 bad option or manifest, 3 with --st
   },
   async run({ values, deps, log }) {
     const o = manifestOptions(values, deps.cwd);
-    const images = await loadManifest(o);
+    const images = await loadManifest(o, deps.env);
     const args = (usePrebuilt: boolean, tags: { name: string; tag: string }[]) =>
       cdkContext({ flag: values.flag as string, usePrebuilt, images: tags, keySuffix: values['key-suffix'] as string, extra: [] }).shell;
     // Checked before the registry is asked: a bad --flag is a usage error, not a fallback.

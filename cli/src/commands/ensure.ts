@@ -45,7 +45,7 @@ Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad optio
     const { values, deps, log } = c;
     const o = manifestOptions(values, deps.cwd);
     const push = values['no-push'] !== true;
-    const images = await loadManifest(o);
+    const images = await loadManifest(o, deps.env);
     const paths = images.map((spec, n) => buildPaths(spec, n, o));
     const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent' });
     const toBuild = planned.filter((p) => !p.exists);

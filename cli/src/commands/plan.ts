@@ -27,7 +27,7 @@ ${COMMON_HELP}`,
   options: { ...MANIFEST_FLAGS, json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
   async run({ values, deps, log }) {
     const o = manifestOptions(values, deps.cwd);
-    const images = await loadManifest(o);
+    const images = await loadManifest(o, deps.env);
     const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent' });
     if (values.json) {
       deps.out(JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest })), null, 2));

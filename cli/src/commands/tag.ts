@@ -34,7 +34,7 @@ ${COMMON_HELP}`,
       return EXIT.ok;
     }
     if (values.paths !== undefined) throw new UsageError('--paths goes with --prefix (manifest entries have their own paths)');
-    const images = await loadManifest(o);
+    const images = await loadManifest(o, deps.env);
     const chosen = positionals.length
       ? positionals.map((name) => {
           const hit = images.find((i) => i.name === name);

@@ -148,3 +148,27 @@ test('five-lambdas keeps every Lambda image in ECR private (Lambda pulls from no
   }
   expect(new Set(images.map((i) => i.file))).toEqual(new Set(['Dockerfile.light', 'Dockerfile.heavy']));
 });
+
+test('the key check finds an undeclared key, a missing required input and an unknown secret', () => {
+  const wf = parse(`
+on: push
+jobs:
+  a:
+    uses: ensure-image/ensure-image/.github/workflows/ensure-image.yml@v1
+    with: { repositry: app }
+    secrets: { token: x }
+  b:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ensure-image/ensure-image/actions/plan@v1
+        with: { manifest: images.yml, sources: tree }
+      - uses: actions/checkout@v4
+        with: { anything: goes }
+`) as Workflow;
+  expect(unknownKeys(wf)).toEqual([
+    'jobs.a: .github/workflows/ensure-image.yml has no input "repositry"',
+    'jobs.a: .github/workflows/ensure-image.yml requires input "repository"',
+    'jobs.a: .github/workflows/ensure-image.yml has no secret "token"',
+    'jobs.b.steps[0]: actions/plan/action.yml has no input "sources"',
+  ]);
+});

@@ -1,17 +1,20 @@
 import { ActionsDirCache, DockerCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
-import { parseBoolean } from '@ensure-image/conventions';
-import { getInput, isAct, log, readBuildPlan, readCacheMode, readCredentials, readImageInputs, setOutputs, workspace, writeSummary } from '@ensure-image/kit';
+import { expandTags, validateImageInputs } from '@ensure-image/conventions';
+import { buildSettings, credentials, guarded, imageInputs, isAct, log, readDeclared, setOutputs, workspace, writeSummary } from '@ensure-image/kit';
 import { buildPush, resolveTarget } from '@ensure-image/steps';
+import { INPUTS } from './inputs.js';
 
-export async function run(): Promise<void> {
-  const credentials = readCredentials();
-  const skipIfExists = parseBoolean('skip-if-exists', getInput('skip-if-exists'), true);
-  const cache = readCacheMode();
-  const image = await resolveTarget(readImageInputs(), { ecr: loadSdkEcr, log }, process.env);
-  const plan = readBuildPlan(image.ref, workspace());
+async function main(): Promise<void> {
+  const i = readDeclared(INPUTS);
+  const creds = credentials(i, log);
+  const wanted = imageInputs(i);
+  validateImageInputs(wanted, process.env);
+  const settings = buildSettings(i, workspace());
 
+  const image = await resolveTarget(wanted, { ecr: loadSdkEcr, log }, process.env);
+  const plan = { ...settings, extraRefs: expandTags('tags', image.ref, i.tags) };
   const r = await buildPush(
-    { image, plan, cache, skipIfExists, runnerTemp: process.env.RUNNER_TEMP || '/tmp', act: isAct(), ...(credentials ? { credentials } : {}) },
+    { image, plan, cache: i.cache, skipIfExists: i['skip-if-exists'], runnerTemp: process.env.RUNNER_TEMP || '/tmp', act: isAct(), ...(creds ? { credentials: creds } : {}) },
     { docker: new DockerCli(), log, ecr: loadSdkEcr, registry: new HttpRegistry(), cache: new ActionsDirCache() },
   );
   setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata });
@@ -21,3 +24,6 @@ export async function run(): Promise<void> {
     ['digest', r.digest],
   ]);
 }
+
+/** The action (also what @github/local-action calls): failures end the step, never throw. */
+export const run = guarded(main);

@@ -1,0 +1,12 @@
+import { normalisePath, parseList, validatePrefix, validateShaInput } from '@ensure-image/conventions';
+import { declareInputs, input } from '@ensure-image/kit';
+
+/** Every input resolve-tag reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  prefix: input.parsed('', validatePrefix),
+  source: input.choice(['commit', 'tree'] as const, 'commit'),
+  paths: input.parsed('.', (n, v) => parseList(v).map((p) => normalisePath(n, p))),
+  length: input.int(1, 64, '7'),
+  sha: input.parsed('', (n, v) => (v === '' ? '' : validateShaInput(n, v))),
+  aliases: input.list(''),
+});

@@ -1,20 +1,15 @@
 import { ActionsDirCache, DockerCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
-import { expandTags, validateImageInputs } from '@ensure-image/conventions';
-import { buildSettings, credentials, guarded, imageInputs, isAct, log, readDeclared, setOutputs, workspace, writeSummary } from '@ensure-image/kit';
+import { expandTags } from '@ensure-image/conventions';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
 import { buildPush, resolveTarget } from '@ensure-image/steps';
-import { INPUTS } from './inputs.js';
+import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
-  const i = readDeclared(INPUTS);
-  const creds = credentials(i, log);
-  const wanted = imageInputs(i);
-  validateImageInputs(wanted, process.env);
-  const settings = buildSettings(i, workspace());
-
-  const image = await resolveTarget(wanted, { ecr: loadSdkEcr, log }, process.env);
-  const plan = { ...settings, extraRefs: expandTags('tags', image.ref, i.tags) };
+  const i = readInputs();
+  const image = await resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env);
+  const plan = { ...i.settings, extraRefs: expandTags('tags', image.ref, i.tags) };
   const r = await buildPush(
-    { image, plan, cache: i.cache, skipIfExists: i['skip-if-exists'], runnerTemp: process.env.RUNNER_TEMP || '/tmp', act: isAct(), ...(creds ? { credentials: creds } : {}) },
+    { image, plan, cache: i.cache, skipIfExists: i.skipIfExists, runnerTemp: i.runnerTemp, act: i.act, ...(i.credentials ? { credentials: i.credentials } : {}) },
     { docker: new DockerCli(), log, ecr: loadSdkEcr, registry: new HttpRegistry(), cache: new ActionsDirCache() },
   );
   setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata });

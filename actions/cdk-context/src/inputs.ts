@@ -1,5 +1,5 @@
 import { parseCdkImages, validateContextKey } from '@ensure-image/conventions';
-import { declareInputs, input } from '@ensure-image/kit';
+import { declareInputs, input, readDeclared } from '@ensure-image/kit';
 
 /** Every input cdk-context reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -9,3 +9,8 @@ export const INPUTS = declareInputs({
   'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
   extra: input.pairs(''),
 });
+
+/** The inputs, read and checked (nothing else runs before this). */
+export function readInputs(env: NodeJS.ProcessEnv = process.env) {
+  return readDeclared(INPUTS, env);
+}

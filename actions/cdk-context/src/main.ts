@@ -1,9 +1,9 @@
 import { cdkContext, decidePrebuilt } from '@ensure-image/conventions';
-import { guarded, log, readDeclared, setOutputs, writeSummary } from '@ensure-image/kit';
-import { INPUTS } from './inputs.js';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
+import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
-  const i = readDeclared(INPUTS);
+  const i = readInputs();
   const prebuilt = decidePrebuilt(i['use-prebuilt'], i.images);
   if (prebuilt.reason) log.warning(prebuilt.reason);
   const c = cdkContext({ flag: i.flag, usePrebuilt: prebuilt.value, images: i.images, keySuffix: i['key-suffix'], extra: i.extra });

@@ -1,19 +1,12 @@
 import { DockerCli, loadSdkEcr } from '@ensure-image/adapters';
-import { planLogins } from '@ensure-image/conventions';
-import { guarded, log, logoutSaved, readDeclared, setOutputs, trackLogins, writeSummary } from '@ensure-image/kit';
+import { guarded, log, logoutSaved, setOutputs, trackLogins, writeSummary } from '@ensure-image/kit';
 import { login, logout } from '@ensure-image/steps';
-import { INPUTS } from './inputs.js';
+import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
-  const i = readDeclared(INPUTS);
-  const plan = planLogins(i.registries, i.region || undefined, process.env);
-  const result = await login(
-    plan,
-    { ecr: loadSdkEcr, docker: new DockerCli(), log },
-    // Unmasked only when the user both asks for credential outputs and turns masking off.
-    { mask: i['mask-password'] || !i['output-credentials'], onLogin: trackLogins(!i['skip-logout']) },
-  );
-  const first = i['output-credentials'] ? result.credentials[0] : undefined;
+  const i = readInputs();
+  const result = await login(i.plan, { ecr: loadSdkEcr, docker: new DockerCli(), log }, { mask: i.mask, onLogin: trackLogins(!i.skipLogout) });
+  const first = i.outputCredentials ? result.credentials[0] : undefined;
   setOutputs({
     registry: result.registry,
     registries: result.hosts.join(','),

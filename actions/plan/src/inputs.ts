@@ -1,5 +1,6 @@
-import { validateContextKey } from '@ensure-image/conventions';
-import { declareInputs, input } from '@ensure-image/kit';
+import { type ManifestImage, validateContextKey } from '@ensure-image/conventions';
+import { declareInputs, input, readDeclared, workspace } from '@ensure-image/kit';
+import { loadManifestFile } from './manifest.js';
 
 /** Every input plan reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -10,3 +11,30 @@ export const INPUTS = declareInputs({
   'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
   'missing-repository': input.choice(['error', 'absent'] as const, 'error'),
 });
+
+export interface PlanActionInputs {
+  workspace: string;
+  images: ManifestImage[];
+  source: 'commit' | 'tree';
+  length: number;
+  flag: string;
+  keySuffix: string;
+  missingRepository: 'error' | 'absent';
+  githubSha?: string;
+}
+
+/** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
+export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<PlanActionInputs> {
+  const ws = workspace(env);
+  const v = readDeclared(INPUTS, env);
+  return {
+    workspace: ws,
+    images: await loadManifestFile(v.manifest, ws, env, v.length),
+    source: v.source,
+    length: v.length,
+    flag: v.flag,
+    keySuffix: v['key-suffix'],
+    missingRepository: v['missing-repository'],
+    ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
+  };
+}

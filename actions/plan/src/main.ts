@@ -1,28 +1,19 @@
 import { BatchedGit, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
 import { cdkContext } from '@ensure-image/conventions';
-import { guarded, log, readDeclared, setOutputs, workspace, writeSummary } from '@ensure-image/kit';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
 import { buildMatrix, planImages } from '@ensure-image/steps';
-import { INPUTS } from './inputs.js';
-import { loadManifestFile } from './manifest.js';
+import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
-  const ws = workspace();
-  const i = readDeclared(INPUTS);
   // The whole manifest is checked before git, STS or any registry is asked.
-  const images = await loadManifestFile(i.manifest, ws, process.env, i.length);
-
-  const planned = await planImages(
-    { images, source: i.source, length: i.length, workspace: ws, ...(process.env.GITHUB_SHA ? { githubSha: process.env.GITHUB_SHA } : {}) },
-    { git: new BatchedGit(new GitCli()), log, ecr: loadSdkEcr, registry: new HttpRegistry() },
-    process.env,
-    { missingRepository: i['missing-repository'] },
-  );
+  const { missingRepository, flag, keySuffix, ...i } = await readInputs();
+  const planned = await planImages(i, { git: new BatchedGit(new GitCli()), log, ecr: loadSdkEcr, registry: new HttpRegistry() }, process.env, { missingRepository });
   const missing = planned.filter((p) => !p.exists).map((p) => p.spec.name);
   const cdk = cdkContext({
-    flag: i.flag,
+    flag,
     usePrebuilt: true,
     images: planned.map((p) => ({ name: p.spec.name, tag: p.tag.tag })),
-    keySuffix: i['key-suffix'],
+    keySuffix,
     extra: [],
     inputs: { images: 'manifest' },
   });

@@ -1,5 +1,5 @@
-import { normalisePath, parseList, validatePrefix, validateShaInput } from '@ensure-image/conventions';
-import { declareInputs, input } from '@ensure-image/kit';
+import { type ResolveTagInputs, normalisePath, parseList, validatePrefix, validateShaInput } from '@ensure-image/conventions';
+import { declareInputs, input, readDeclared, tagInputs, workspace } from '@ensure-image/kit';
 
 /** Every input resolve-tag reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -10,3 +10,8 @@ export const INPUTS = declareInputs({
   sha: input.parsed('', (n, v) => (v === '' ? '' : validateShaInput(n, v))),
   aliases: input.list(''),
 });
+
+/** The inputs, read and checked as far as they can be without git. */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): ResolveTagInputs {
+  return tagInputs(readDeclared(INPUTS, env), workspace(env), ['.'], env);
+}

@@ -1,10 +1,10 @@
 import { GitCli } from '@ensure-image/adapters';
-import { guarded, log, readDeclared, setOutputs, tagInputs, workspace, writeSummary } from '@ensure-image/kit';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
 import { resolveTag } from '@ensure-image/steps';
-import { INPUTS } from './inputs.js';
+import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
-  const inputs = tagInputs(readDeclared(INPUTS), workspace(), ['.']);
+  const inputs = readInputs();
   const r = await resolveTag(inputs, { git: new GitCli(), log });
   log.info(`Tag ${r.tag} (${inputs.source} ${r.id} of ${r.sha})`);
   setOutputs({ tag: r.tag, id: r.id, sha: r.sha, tags: r.tags.join('\n') });

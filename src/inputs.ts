@@ -65,9 +65,9 @@ function defaultPaths(ws: string, context: string, file: string): string[] {
 export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
   const ws = workspace(env);
   const v = readDeclared(INPUTS, env);
-  const name = validateImageName('name', v.name || (v.repository.split('/').pop() as string));
   const image = imageInputs(v);
   validateImageInputs(image, env);
+  const name = validateImageName('name', v.name || (v.repository.split('/').pop() as string));
   const build = buildSettings(v, ws, env);
   const creds = credentials(v, log);
   return {

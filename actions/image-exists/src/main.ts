@@ -1,14 +1,13 @@
 import { HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
 import { pinnedReference } from '@ensure-image/conventions';
 import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
-import { checkImages, resolveTarget } from '@ensure-image/steps';
+import { type ExistsResult, checkImages, resolveTarget } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
   const i = readInputs();
   const target = await resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env);
-  const [r] = await checkImages([target], { ecr: loadSdkEcr, registry: new HttpRegistry() }, { missingRepository: i.missingRepository, ...(i.credentials ? { credentials: i.credentials } : {}) });
-  if (!r) throw new Error('image-exists: no result');
+  const [r] = (await checkImages([target], { ecr: loadSdkEcr, registry: new HttpRegistry() }, { missingRepository: i.missingRepository, ...(i.credentials ? { credentials: i.credentials } : {}) })) as [ExistsResult];
   log.info(r.exists ? `${r.image} exists: ${r.digest}` : `${r.image} does not exist`);
   setOutputs({ exists: r.exists, digest: r.digest, image: r.image, 'image-digest': r.exists ? pinnedReference(target.ref, r.digest) : '' });
   await writeSummary('Image exists?', [

@@ -104,11 +104,6 @@ export function cdkContext(o: CdkContextOptions): CdkContext {
   return { argv, shell: argv.map(shellQuote).join(' '), json };
 }
 
-/** `use-prebuilt`: `auto` means true exactly when every image has a tag. */
-export function usePrebuilt(mode: 'true' | 'false' | 'auto', images: readonly CdkImage[]): boolean {
-  return decidePrebuilt(mode, images).value;
-}
-
 /**
  * `use-prebuilt` decided, with why `auto` said false (for a warning), and `true` with an
  * untagged image refused (`input` names the images input).

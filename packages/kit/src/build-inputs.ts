@@ -11,7 +11,7 @@ import {
 import { type BuildPlan, type CacheMode, ociLabels } from '@ensure-image/steps';
 import { input } from './declare.js';
 
-export const CACHE_MODES: readonly CacheMode[] = ['auto', 'gha', 'registry', 'local', 'none'];
+const CACHE_MODES: readonly CacheMode[] = ['auto', 'gha', 'registry', 'local', 'none'];
 
 /** The build inputs build-push and the all-in-one action both declare (same names, same defaults). */
 export const BUILD_INPUTS = {
@@ -51,7 +51,7 @@ function workspacePath(name: string, value: string, ws: string): string {
 }
 
 /** Context and Dockerfile, relative to the workspace; `file` defaults to `<context>/Dockerfile`. */
-export function contextAndFile(v: { context: string; file: string }, ws: string): { context: string; file: string } {
+function contextAndFile(v: { context: string; file: string }, ws: string): { context: string; file: string } {
   const context = workspacePath('context', v.context, ws);
   const file = v.file ? workspacePath('file', v.file, ws) : workspacePath('file', path.join(context, 'Dockerfile'), ws);
   return { context, file };

@@ -1,11 +1,10 @@
-export { runAction, guarded, fail, type ActionMain } from './run.js';
+export { runAction, guarded, type ActionMain } from './run.js';
 export { declareInputs, readDeclared, rawDeclared, input, type InputSpec, type Declarations, type Values } from './declare.js';
 export { setOutputs } from './outputs.js';
-export { saveState, getState } from './state.js';
 export { writeSummary, type SummaryRow } from './summary.js';
 export { isAct, workspace } from './env.js';
 export { log } from './log.js';
 export { imageInputs, credentials } from './image-inputs.js';
-export { BUILD_INPUTS, CACHE_MODES, buildSettings, contextAndFile, type BuildSettings, type BuildValues } from './build-inputs.js';
+export { BUILD_INPUTS, buildSettings, type BuildSettings, type BuildValues } from './build-inputs.js';
 export { tagInputs } from './tag-inputs.js';
 export { trackLogins, logoutSaved, type Logout } from './logins.js';

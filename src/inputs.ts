@@ -14,7 +14,7 @@ import {
   validateShaInput,
 } from '@ensure-image/conventions';
 import { BUILD_INPUTS, type BuildSettings, buildSettings, credentials, declareInputs, imageInputs, input, isAct, log, readDeclared, tagInputs, workspace } from '@ensure-image/kit';
-import type { CacheMode } from '@ensure-image/steps';
+import type { CacheMode } from '@ensure-image/conventions';
 
 /** Every input the all-in-one action reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({

@@ -15,7 +15,12 @@ function setup(inputs: Record<string, string>, o: { git?: Record<string, string>
   const ecr = new FakeEcr();
   ecr.repos.set('us-east-1/123456789012/cloudtak', new Map(o.exists ? [['cloudtak-abc1234', D]] : []));
   const docker = new FakeDocker();
-  docker.respond = (args) => (args[0] === 'push' ? { stdout: `${args[1]}: digest: ${D} size: 524\n` } : {});
+  docker.digest = D;
+  // What docker pushes to the ECR host lands in the fake ECR, as the registry would show it.
+  docker.onPush = (ref, digest) => {
+    const m = /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/(.+):(.+)$/.exec(ref);
+    if (m) ecr.put('us-east-1', '123456789012', m[1] as string, m[2] as string, digest);
+  };
   const logins: string[] = [];
   const log = new MemoryLog();
   const registry = new FakeRegistry();
@@ -55,11 +60,11 @@ test('the image is missing: built and pushed with its aliases and extra tags, af
   expect(s.docker.logins.map((l) => l.host)).toEqual([ECR]);
 });
 
-test('force-build: the registry is not asked (exists false), the image is built', async () => {
+test('force-build: built without looking first, so exists is false even where the tag was', async () => {
   const s = setup({ repository: 'cloudtak', 'force-build': 'true' }, { exists: true });
   const r = await ensure(s.i, s.deps);
-  expect(r.outputs).toMatchObject({ exists: false, built: true });
-  expect(s.ecr.calls.filter((c) => c.startsWith('findImages'))).toEqual([]);
+  expect(r.outputs).toMatchObject({ exists: false, built: true, digest: D });
+  expect(s.docker.commands.map((c) => c.args[0])).toContain('build');
 });
 
 test('push: false builds only: no digest, and CDK is told to build itself', async () => {

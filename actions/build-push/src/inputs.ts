@@ -1,6 +1,6 @@
 import { type ImageInputs, validateImageInputs } from '@ensure-image/conventions';
 import { BUILD_INPUTS, type BuildSettings, buildSettings, credentials, declareInputs, imageInputs, input, isAct, log, readDeclared, workspace } from '@ensure-image/kit';
-import type { CacheMode } from '@ensure-image/steps';
+import type { CacheMode } from '@ensure-image/conventions';
 
 /** Every input build-push reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({

@@ -10,3 +10,5 @@ export * from './manifest.js';
 export * from './image-inputs.js';
 export * from './account.js';
 export { ManifestError } from './errors.js';
+export * from './build.js';
+export * from './repository.js';

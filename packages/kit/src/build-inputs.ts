@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
+  type BuildSpec,
+  CACHE_MODES,
   type KeyValue,
   ValidationError,
+  ociLabels,
   parseExtraTags,
   parsePlatforms,
   shown,
   validateStage,
 } from '@ensure-image/conventions';
-import { type BuildPlan, type CacheMode, ociLabels } from '@ensure-image/steps';
 import { input } from './declare.js';
-
-const CACHE_MODES: readonly CacheMode[] = ['auto', 'gha', 'registry', 'local', 'none'];
 
 /** The build inputs build-push and the all-in-one action both declare (same names, same defaults). */
 export const BUILD_INPUTS = {
@@ -40,8 +40,8 @@ export interface BuildValues {
   builder: string;
 }
 
-/** What build-push's step takes, less the refs (known once the image is). */
-export type BuildSettings = Omit<BuildPlan, 'refs' | 'metadataFile'>;
+/** What build-push's step takes, less the extra references (known once the image is). */
+export type BuildSettings = Omit<BuildSpec, 'extraRefs'>;
 
 /** A workspace-relative path input, resolved and checked to exist. */
 function workspacePath(name: string, value: string, ws: string): string {

@@ -38,3 +38,16 @@ test('with ACTIONS_STEP_DEBUG=true the stack is added as a debug line', async ()
   expect(out).toMatch(/^::debug::Error: boom%0A {4}at /);
   expect(out).toMatch(/::error::boom\n$/);
 });
+
+test('under @github/local-action (its wrapper sets TARGET_ACTION_PATH) the failure is the error line alone, as its core stub does', async () => {
+  process.env.TARGET_ACTION_PATH = '/some/action';
+  try {
+    const out = await capture(guarded(async () => {
+      throw new ValidationError('images', 'bad');
+    }));
+    expect(out).toBe('::error::Input "images": bad\n');
+    expect(process.exitCode ?? 0).toBe(0);
+  } finally {
+    delete process.env.TARGET_ACTION_PATH;
+  }
+});

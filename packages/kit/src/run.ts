@@ -8,10 +8,19 @@ function stepDebug(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.ACTIONS_STEP_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
 }
 
+/**
+ * Under `@github/local-action`, whose wrapper sets TARGET_ACTION_PATH for the run and prints
+ * a stack trace of its own when the run exits non-zero. Its @actions/core stub records a
+ * failure without an exit code, so here too the failure is the error line alone.
+ */
+function underLocalAction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.TARGET_ACTION_PATH ?? '') !== '' && env.GITHUB_ACTIONS !== 'true';
+}
+
 /** One clear failed-step message; the stack only as a debug line, and only with step debug on. */
 export function fail(e: unknown): void {
   if (e instanceof Error && e.stack && stepDebug()) debug(e.stack);
-  setFailed(e instanceof Error ? e.message : String(e));
+  setFailed(e instanceof Error ? e.message : String(e), !underLocalAction());
 }
 
 /**

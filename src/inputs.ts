@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import {
   type ImageInputs,
   type ResolveTagInputs,
+  cdkContext,
   defaultImagePaths,
   normalisePath,
   parseList,
@@ -68,6 +69,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
   const image = imageInputs(v);
   validateImageInputs(image, env);
   const name = validateImageName('name', v.name || (v.repository.split('/').pop() as string));
+  // The CDK keys are known now (only the tag is not): a flag that collides with the image's key fails here.
+  cdkContext({ flag: v.flag, usePrebuilt: true, images: [{ name, tag: 'x' }], keySuffix: v['key-suffix'], extra: [], inputs: { images: 'name' } });
   const build = buildSettings(v, ws, env);
   const creds = credentials(v, log);
   return {

@@ -115,3 +115,7 @@ test('an unknown sha is an error naming the input, after git said so', async () 
   await expect(ensure(s.i, s.deps)).rejects.toThrow(/Input "sha": "deadbee" does not name exactly one commit/);
   expect(s.ecr.calls).toEqual([]);
 });
+
+test('a flag that collides with the image key is refused before anything runs', () => {
+  expect(() => setup({ repository: 'cloudtak', flag: 'cloudtakImageTag' })).toThrow(/Input "name": context key "cloudtakImageTag" is given twice/);
+});

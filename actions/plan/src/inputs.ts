@@ -1,4 +1,4 @@
-import { type ManifestImage, validateContextKey } from '@ensure-image/conventions';
+import { type ManifestImage, cdkContext, validateContextKey } from '@ensure-image/conventions';
 import { declareInputs, input, readDeclared, workspace } from '@ensure-image/kit';
 import { loadManifestFile } from './manifest.js';
 
@@ -27,9 +27,12 @@ export interface PlanActionInputs {
 export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<PlanActionInputs> {
   const ws = workspace(env);
   const v = readDeclared(INPUTS, env);
+  const images = await loadManifestFile(v.manifest, ws, env, v.length);
+  // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
+  cdkContext({ flag: v.flag, usePrebuilt: true, images: images.map((i) => ({ name: i.name, tag: 'x' })), keySuffix: v['key-suffix'], extra: [], inputs: { images: 'manifest' } });
   return {
     workspace: ws,
-    images: await loadManifestFile(v.manifest, ws, env, v.length),
+    images,
     source: v.source,
     length: v.length,
     flag: v.flag,

@@ -21,17 +21,16 @@ export function shown(value: string): string {
 
 /**
  * A manifest value does not have the accepted form: the message names the file and the
- * field (`images.yml: images[0].repository: ...`). `input` stays the action's input that
- * names the file (plan's `manifest`).
+ * field (`images.yml: images[0].repository: ...`). `input` is `manifest`, the plan input (and
+ * CLI flag) that names the file.
  */
 export class ManifestError extends ValidationError {
   constructor(
     readonly file: string,
     readonly field: string,
     detail: string,
-    input = 'manifest',
   ) {
-    super(input, detail);
+    super('manifest', detail);
     this.message = field === '' ? `${file}: ${detail}` : `${file}: ${field}: ${detail}`;
   }
 }

@@ -33,8 +33,6 @@ export interface ManifestOptions {
    * (checked only when env is given: without it, the region is left to resolution).
    */
   env?: Record<string, string | undefined>;
-  /** The action input that names the file (the `input` of every error). */
-  input?: string;
   /** Hex characters of the id each tag will get: the prefix must leave room for them. */
   length?: number;
 }
@@ -64,12 +62,11 @@ export function expandVars(value: string, env: Record<string, string | undefined
 class Reader {
   constructor(
     private readonly file: string,
-    private readonly input: string,
     private readonly env: Record<string, string | undefined>,
   ) {}
 
   fail(field: string, detail: string): never {
-    throw new ManifestError(this.file, field, detail, this.input);
+    throw new ManifestError(this.file, field, detail);
   }
 
   /** Run a conventions validator, re-pointing its error at the field. */
@@ -128,7 +125,7 @@ class Reader {
 export function parseManifest(doc: unknown, o: ManifestOptions = {}): ManifestImage[] {
   const file = o.file ?? 'manifest';
   const env = o.env ?? {};
-  const r: Reader = new Reader(file, o.input ?? 'manifest', env);
+  const r: Reader = new Reader(file, env);
   const images = (doc as Raw | null)?.images;
   if (!Array.isArray(images) || images.length === 0) {
     r.fail('', 'expected a top-level "images:" list with at least one image ({name, repository, ...})');

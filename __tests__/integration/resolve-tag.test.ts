@@ -3,6 +3,24 @@ import { NODES, runStep } from './runner.js';
 
 const DIR = 'actions/resolve-tag';
 
+/** A history long enough that two commits share a 4-character prefix (commit-tree: one process each). */
+const ambiguous = (() => {
+  const ws = new GitFixture();
+  const tree = ws.git('write-tree');
+  let parent = ws.git('commit-tree', tree, '-m', '0');
+  const seen = new Map<string, string>();
+  for (let n = 1; n < 5000; n++) {
+    parent = ws.git('commit-tree', tree, '-p', parent, '-m', String(n));
+    const p4 = parent.slice(0, 4);
+    if (seen.has(p4)) {
+      ws.git('update-ref', 'HEAD', parent);
+      return { dir: ws.dir, prefix: p4 };
+    }
+    seen.set(p4, parent);
+  }
+  throw new Error('no shared prefix in 5000 commits');
+})();
+
 describe.each(NODES)('resolve-tag bundle under %s', (_label, node) => {
   test('commit source: <prefix>-<sha7> of the checked-out HEAD, with aliases', () => {
     const ws = new GitFixture().write({ 'Dockerfile': 'FROM scratch\n' });
@@ -82,6 +100,12 @@ describe.each(NODES)('resolve-tag bundle under %s', (_label, node) => {
     const r = runStep(DIR, { node, cwd: ws.dir, inputs: { prefix: 'cloudtak-', sha: first.slice(0, 7).toUpperCase() } });
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ tag: `cloudtak-${first.slice(0, 7)}`, sha: first });
+  });
+
+  test('an ambiguous abbreviation is refused and says why', () => {
+    const r = runStep(DIR, { node, cwd: ambiguous.dir, inputs: { sha: ambiguous.prefix } });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(new RegExp(`Input "sha": "${ambiguous.prefix}" does not name exactly one commit .*ambiguous: several commits start with it`));
   });
 
   test('a shallow clone says fetch-depth: 0 when the tree of an older commit is asked for', () => {

@@ -68,9 +68,15 @@ async function explain(i: ResolveTagInputs, deps: { git: Git; log: Log }, e: Err
     }
     throw new Error(`Cannot read the ${i.source === 'tree' ? 'tree ids of paths' : 'commit'} from git in ${i.workspace}: ${e.message}. Check out the repository first (actions/checkout).`);
   }
-  if (i.sha !== undefined && !(await works(git.revParse(i.workspace, [`${i.sha}^{commit}`])))) {
-    const ambiguous = /ambiguous/i.test(e.message) && !/ambiguous argument/i.test(e.message) ? 'ambiguous: give more characters' : 'unknown, or ambiguous: give more characters';
-    throw new ValidationError('sha', `${shown(i.sha)} does not name exactly one commit in ${i.workspace} (${ambiguous}).${hint}`);
+  if (i.sha !== undefined) {
+    const shaError = await git.revParse(i.workspace, [`${i.sha}^{commit}`]).then(
+      () => undefined,
+      (x: unknown) => (x instanceof Error ? x.message : String(x)),
+    );
+    if (shaError !== undefined) {
+      const why = /short object ID \S+ is ambiguous/.test(shaError) ? 'ambiguous: several commits start with it, give more characters' : 'no commit here starts with it';
+      throw new ValidationError('sha', `${shown(i.sha)} does not name exactly one commit in ${i.workspace} (${why}).${hint}`);
+    }
   }
   if (i.source === 'tree') {
     const commit = i.sha === undefined ? 'HEAD' : `${i.sha}^{commit}`;

@@ -38,6 +38,8 @@ export interface BuildSpec {
   ssh?: readonly string[];
   noCache?: boolean;
   pull?: boolean;
+  /** Network for RUN steps (`--network`: `default`, `none`, `host`). */
+  network?: string;
   /** Raw `--cache-from` / `--cache-to` values; given, they replace the `cache` mode. */
   cacheFrom?: readonly string[];
   cacheTo?: readonly string[];
@@ -78,6 +80,7 @@ export function buildxArgs(p: BuildPlan, cache: CacheFlags): string[] {
     ...(p.ssh ?? []).flatMap((s) => ['--ssh', s]),
     ...(p.noCache ? ['--no-cache'] : []),
     ...(p.pull ? ['--pull'] : []),
+    ...(p.network ? ['--network', p.network] : []),
     `--provenance=${p.provenance}`,
     ...cache.from.flatMap((c) => ['--cache-from', c]),
     ...cache.to.flatMap((c) => ['--cache-to', c]),
@@ -110,6 +113,7 @@ export function classicBuildArgs(p: BuildPlan): string[] {
     ...(p.target ? ['--target', p.target] : []),
     ...(p.noCache ? ['--no-cache'] : []),
     ...(p.pull ? ['--pull'] : []),
+    ...(p.network ? ['--network', p.network] : []),
     p.context,
   ];
 }

@@ -21,12 +21,15 @@ export type EnsureOutputs = {
   image: string;
   tag: string;
   id: string;
+  sha: string;
+  tags: string;
   digest: string;
   'image-digest': string;
   exists: boolean;
   built: boolean;
   'cdk-args': string;
   'cdk-args-json': string;
+  'use-prebuilt': boolean;
 };
 
 export interface EnsureResult {
@@ -78,19 +81,23 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
       deps,
     ),
   );
-  const cdk = cdkContext({ flag: i.flag, usePrebuilt: result.digest !== '', images: [{ name: i.name, tag: tag.tag }], keySuffix: i.keySuffix, extra: [], inputs: { images: 'name' } });
+  const usePrebuilt = result.digest !== '';
+  const cdk = cdkContext({ flag: i.flag, usePrebuilt, images: [{ name: i.name, tag: tag.tag }], keySuffix: i.keySuffix, extra: [], inputs: { images: 'name' } });
   deps.log.info(`CDK arguments: ${cdk.shell}`);
   return {
     outputs: {
       image: result.image,
       tag: tag.tag,
       id: tag.id,
+      sha: tag.sha,
+      tags: tag.tags.join('\n'),
       digest: result.digest,
       'image-digest': result.imageDigest,
       exists: result.existed,
       built: result.built,
       'cdk-args': cdk.shell,
       'cdk-args-json': JSON.stringify(cdk.argv),
+      'use-prebuilt': usePrebuilt,
     },
     summary: [
       ['image', result.image],

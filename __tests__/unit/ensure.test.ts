@@ -35,12 +35,15 @@ test('the image exists: login, one BatchGetImage, no build; CDK args use the pre
     image: `${ECR}/cloudtak:cloudtak-abc1234`,
     tag: 'cloudtak-abc1234',
     id: 'abc1234',
+    sha: SHA,
+    tags: 'cloudtak-abc1234',
     digest: D,
     'image-digest': `${ECR}/cloudtak@${D}`,
     exists: true,
     built: false,
     'cdk-args': '--context usePreBuiltImages=true --context cloudtakImageTag=cloudtak-abc1234',
     'cdk-args-json': JSON.stringify(['--context', 'usePreBuiltImages=true', '--context', 'cloudtakImageTag=cloudtak-abc1234']),
+    'use-prebuilt': true,
   });
   expect(s.ecr.calls).toEqual(['accountId us-east-1', 'privateTokens us-east-1 123456789012', 'findImages us-east-1 123456789012 cloudtak 1']);
   expect(s.docker.commands).toEqual([]);
@@ -51,7 +54,7 @@ test('the image exists: login, one BatchGetImage, no build; CDK args use the pre
 test('the image is missing: built and pushed with its aliases and extra tags, after the login', async () => {
   const s = setup({ repository: 'cloudtak', aliases: 'latest', tags: 'stable\nghcr.io/o/cloudtak:v1', 'build-args': 'A=1' });
   const r = await ensure(s.i, s.deps);
-  expect(r.outputs).toMatchObject({ exists: false, built: true, digest: D, tag: 'cloudtak-abc1234' });
+  expect(r.outputs).toMatchObject({ exists: false, built: true, digest: D, tag: 'cloudtak-abc1234', tags: 'cloudtak-abc1234\ncloudtak-latest' });
   const build = s.docker.commands.find((c) => c.args[0] === 'build')?.args ?? [];
   const tags = build.flatMap((a, n) => (build[n - 1] === '--tag' ? [a] : []));
   expect(tags).toEqual([`${ECR}/cloudtak:cloudtak-abc1234`, `${ECR}/cloudtak:cloudtak-latest`, `${ECR}/cloudtak:stable`, 'ghcr.io/o/cloudtak:v1']);
@@ -70,7 +73,7 @@ test('force-build: built without looking first, so exists is false even where th
 test('push: false builds only: no digest, and CDK is told to build itself', async () => {
   const s = setup({ repository: 'cloudtak', push: 'false' });
   const r = await ensure(s.i, s.deps);
-  expect(r.outputs).toMatchObject({ built: true, digest: '', 'cdk-args': '--context usePreBuiltImages=false' });
+  expect(r.outputs).toMatchObject({ built: true, digest: '', 'cdk-args': '--context usePreBuiltImages=false', 'use-prebuilt': false });
   expect(s.docker.commands.filter((c) => c.args[0] === 'push')).toEqual([]);
 });
 

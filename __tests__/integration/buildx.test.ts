@@ -2,7 +2,10 @@
 // no setup-buildx-action step ran) linked into each test's DOCKER_CONFIG. buildx is not packaged
 // here: BUILDX_PLUGIN names a binary built from docker/buildx's source (see the README). Without
 // it these tests are reported as skipped, never as passed.
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitFixture } from './git-fixture.js';
 import { NODES, runStep } from './runner.js';
@@ -26,6 +29,27 @@ function service(content: string): GitFixture {
 }
 
 const buildxBuilds = (commands: string[]): string[] => commands.filter((c) => c.startsWith('buildx build '));
+
+/**
+ * A base image that can RUN, made offline: Debian's static busybox imported as a root file
+ * system (testbed/install.sh installs busybox-static). Undefined when it is not there.
+ */
+function busyboxImage(): string | undefined {
+  const bin = '/bin/busybox';
+  try {
+    execFileSync('dpkg', ['-s', 'busybox-static'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  if (!existsSync(bin)) return undefined;
+  const name = 'ensure-image-testbed/busybox:1';
+  const root = mkdtempSync(join(tmpdir(), 'bbroot-'));
+  mkdirSync(join(root, 'bin'));
+  execFileSync('cp', [bin, join(root, 'bin', 'busybox')]);
+  for (const c of ['sh', 'cat', 'test', 'sha256sum', 'cut']) symlinkSync('busybox', join(root, 'bin', c));
+  execFileSync('sh', ['-c', `tar -C '${root}' -c . | docker import - ${name}`], { stdio: 'ignore' });
+  return name;
+}
 
 (HAVE ? describe : describe.skip)(`buildx path, real plugin (${HAVE ? PLUGIN : 'skipped: BUILDX_PLUGIN not set'})`, () => {
   beforeEach(() => standin.reset());
@@ -110,5 +134,40 @@ const buildxBuilds = (commands: string[]): string[] => commands.filter((c) => c.
     const r = runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth })), inputs: { image: `${tb.ociHost}/${repo}:v1`, context: 'svc', push: 'false' } });
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ built: 'true', digest: '' });
+  });
+
+  const base = HAVE ? busyboxImage() : undefined;
+  (base ? test : test.skip)(`secrets reach RUN --mount=type=secret, and no output, log or argv shows them${base ? '' : ' (skipped: no static busybox for a base image)'}`, () => {
+    const secret = `npm-${unique('token')}-value`;
+    const envSecret = `gh-${unique('token')}-value`;
+    const sha = (v: string): string => createHash('sha256').update(v).digest('hex');
+    // The Dockerfile compares hashes, so its own text (which buildx prints) holds no secret.
+    const check = (id: string, v: string): string => `test "$(sha256sum < /run/secrets/${id} | cut -c1-64)" = ${sha(v)}`;
+    const ws = new GitFixture().write({ Dockerfile: `FROM ${base}\nRUN --mount=type=secret,id=npm --mount=type=secret,id=gh ${check('npm', secret)} && ${check('gh', envSecret)}\n` });
+    ws.commit('one');
+    const repo = unique('bxsecret');
+    const build = (npm: string) => {
+      const spy = dockerSpy();
+      const r = runStep('actions/build-push', {
+        node: NODE24,
+        cwd: ws.dir,
+        env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth }), { PATH: spy.path, GH_TOKEN: envSecret }),
+        inputs: { image: `${tb.ociHost}/${repo}:v1`, push: 'false', network: 'none', secrets: `npm=${npm}`, 'secret-envs': 'gh=GH_TOKEN' },
+      });
+      return { ...r, argv: spy.commands() };
+    };
+    const good = build(secret);
+    expect(good.errors).toEqual([]);
+    expect(good.outputs.built).toBe('true');
+    // The same Dockerfile with another value fails its RUN: the comparison is real.
+    const wrong = `${secret}-not`;
+    const bad = build(wrong);
+    expect(bad.errors.join('\n')).toMatch(/docker buildx build failed/);
+    for (const [out, value] of [[good, secret], [bad, wrong]] as const) {
+      expect(out.stdout).toContain(`::add-mask::${value}`);
+      const seen = [out.stdout.split(`::add-mask::${value}`).join(''), out.stderr, JSON.stringify(out.outputs), JSON.stringify(out.state), out.summary, ...out.argv].join('\n');
+      expect(seen).not.toContain(value);
+      expect(seen).not.toContain(envSecret);
+    }
   });
 });

@@ -2,8 +2,10 @@
 // validation) is fed bad values, input by input and in known-bad combinations; every input
 // name an error carries (ValidationError.input) or quotes in its text must be in that
 // action's action.yml.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ValidationError } from '@ensure-image/conventions';
-import { ACTIONS, ALL_INPUTS, baseEnv, inputEnv, workspaceDir, ymlInputs } from './actions.js';
+import { ACTIONS, ALL_INPUTS, ROOT, baseEnv, inputEnv, workspaceDir, ymlInputs } from './actions.js';
 
 const BAD = ['yes', '0', '-1', '99', 'Not Valid!', '../outside', '/abs', 'a=b,c=d', 'x'.repeat(300), 'UPPER/Case:tag', '${NOPE}', 'a b=c', '  =x', 'aws:x'];
 
@@ -74,4 +76,30 @@ test('cdk-context: comma-joined images get the one-per-line hint; a name with a 
   const { readInputs } = await import('../../actions/cdk-context/src/inputs.js');
   expect(() => readInputs(inputEnv({ images: 'a=t1,b=t2' }))).toThrow(/Input "images": "a=t1,b=t2" is not one name=tag: .*pairs go one per line/);
   expect(() => readInputs(inputEnv({ images: 'media mtx=t1' }))).toThrow(/Input "images": "media mtx" cannot form a CDK context key: an image name starts with a letter/);
+});
+
+/** Input names a source file passes as the first argument of a call (`validateX('name', ...)`, `new ValidationError('name', ...)`). */
+function literalInputs(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/\(\s*'([a-z][a-z0-9-]*)'\s*,/g)].map((m) => m[1] as string).filter((n) => ALL_INPUTS.has(n));
+}
+
+test('input names written into the actions and into the kit helpers they use are inputs of those actions', () => {
+  const kit = join(ROOT, 'packages/kit/src');
+  // kit export -> the file that defines it, from kit's index.
+  const defined = new Map<string, string>();
+  for (const m of readFileSync(join(kit, 'index.ts'), 'utf8').matchAll(/export \{([^}]*)\} from '\.\/([\w-]+)\.js'/g)) {
+    for (const name of (m[1] as string).split(',').map((s) => s.replace(/\btype\b/, '').trim()).filter(Boolean)) defined.set(name, join(kit, `${m[2]}.ts`));
+  }
+  for (const [dir] of ACTIONS) {
+    const own = new Set(Object.keys(ymlInputs(dir)));
+    const files = readdirSync(join(ROOT, dir, 'src')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, dir, 'src', f));
+    const used = new Set<string>();
+    for (const f of files) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/import \{([^}]*)\} from '@ensure-image\/kit'/g)) {
+        for (const name of (m[1] as string).split(',').map((s) => s.replace(/\btype\b/, '').trim())) if (defined.has(name)) used.add(defined.get(name) as string);
+      }
+    }
+    for (const f of [...files, ...used]) for (const n of literalInputs(f)) expect(own.has(n) ? n : `${relative(ROOT, f)} names "${n}", no input of ${dir}`).toBe(n);
+  }
 });

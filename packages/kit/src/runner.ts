@@ -58,12 +58,13 @@ export function setSecret(value: string): void {
 
 export const info = (message: string): void => void process.stdout.write(`${message}${EOL}`);
 export const warning = (message: string): void => command('warning', message);
+export const notice = (message: string): void => command('notice', message);
 export const error = (message: string): void => command('error', message);
 export const debug = (message: string): void => command('debug', message);
 
-/** Fail the step: an error annotation and exit code 1. */
-export function setFailed(message: string): void {
-  process.exitCode = 1;
+/** Fail the step: an error annotation and (unless told otherwise) exit code 1. */
+export function setFailed(message: string, exitCode = true): void {
+  if (exitCode) process.exitCode = 1;
   error(message);
 }
 

@@ -116,11 +116,18 @@ test('the README\'s workflows pass actionlint and give this repository\'s action
   }
 });
 
+/** The variables an example's manifest takes from the environment (its README says where they come from). */
+const EXAMPLE_ENV: Record<string, Record<string, string>> = {
+  'cdk-siblings': { ECR_ARTIFACTS_REPO: 'tak-dev-artifacts', ECR_ETL_TASKS_REPO: 'tak-dev-etl' },
+};
+const manifestOf = (name: string, env: Record<string, string> = EXAMPLE_ENV[name] ?? {}) =>
+  parseManifest(parse(readFileSync(join(ROOT, 'examples', name, 'images.yml'), 'utf8')), { file: 'images.yml', env: { AWS_REGION: 'us-east-1', ...env } });
+
 describe.each(EXAMPLES)('examples/%s', (name) => {
   const dir = join(ROOT, 'examples', name);
   test('has a README, and its manifest parses and names files that exist', () => {
     expect(existsSync(join(dir, 'README.md'))).toBe(true);
-    const images = parseManifest(parse(readFileSync(join(dir, 'images.yml'), 'utf8')));
+    const images = manifestOf(name);
     for (const img of images) {
       const file = img.file || join(img.context, 'Dockerfile');
       for (const p of [img.context, file, ...img.paths]) expect({ image: img.name, path: p, exists: existsSync(join(dir, p)) }).toEqual({ image: img.name, path: p, exists: true });
@@ -140,13 +147,18 @@ describe.each(EXAMPLES)('examples/%s', (name) => {
 });
 
 test('five-lambdas keeps every Lambda image in ECR private (Lambda pulls from nowhere else), with -latest aliases', () => {
-  const images = parseManifest(parse(readFileSync(join(ROOT, 'examples/five-lambdas/images.yml'), 'utf8')));
+  const images = manifestOf('five-lambdas');
   expect(images.map((i) => i.name)).toEqual(['api', 'enhance', 'thumb', 'select', 'video']);
   for (const i of images) {
     expect(i.registry ?? '').not.toMatch(/public\.ecr\.aws|ecr-public/);
     expect(i.aliases).toEqual(['latest']);
   }
   expect(new Set(images.map((i) => i.file))).toEqual(new Set(['Dockerfile.light', 'Dockerfile.heavy']));
+});
+
+test('cdk-siblings takes its repository names from the environment, and names a variable that is not set', () => {
+  expect(manifestOf('cdk-siblings').map((i) => `${i.name}:${i.repository}`)).toEqual(['cloudtak:tak-dev-artifacts', 'events:tak-dev-artifacts', 'pmtiles:tak-dev-artifacts', 'data:tak-dev-etl']);
+  expect(() => manifestOf('cdk-siblings', { ECR_ARTIFACTS_REPO: 'tak-dev-artifacts' })).toThrow(/images\[3\]\.repository: \$\{ECR_ETL_TASKS_REPO\} is not set/);
 });
 
 test('the key check finds an undeclared key, a missing required input and an unknown secret', () => {

@@ -147,7 +147,7 @@ describe.each(NODES)('under %s', (_label, node) => {
     ws.commit('bad');
     // No AWS endpoint at all: a network call would fail differently.
     const r = cli(['cdk-args'], { cwd: ws.dir, node, env: { AWS_ENDPOINT_URL_ECR: 'http://127.0.0.1:9', AWS_REGION: 'us-east-1' } });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'ensure-image cdk-args: images.yml: images[0].repository is required\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'ensure-image cdk-args: images.yml: images[0].repository: required\n' });
   });
 });
 

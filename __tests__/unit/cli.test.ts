@@ -7,6 +7,7 @@ import { CredentialsError, PermissionError } from '@ensure-image/adapters';
 import { FakeDirCache, FakeDocker, FakeEcr, FakeGit, FakeRegistry } from '@ensure-image/adapters/fakes';
 import type { CliDeps } from '../../cli/src/deps.js';
 import { main } from '../../cli/src/main.js';
+import { profileRegion, withProfileRegion } from '../../cli/src/region.js';
 
 const HOST = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 const SHA = 'abc1234'.padEnd(40, '0');
@@ -162,4 +163,27 @@ test('no command prints the usage on stderr (exit 2); --help on stdout (exit 0)'
   expect(w.err[0]).toMatch(/^Usage: ensure-image <command>/);
   expect(await w.run('--help')).toBe(0);
   expect(w.out[0]).toMatch(/^Usage: ensure-image <command>/);
+});
+
+test('${VAR} in the manifest comes from the environment; an unset one is named with its field (exit 2)', async () => {
+  const w = world();
+  writeFileSync(join(w.deps.cwd, 'images.yml'), 'images:\n  - {name: cloudtak, repository: "${ARTIFACTS_REPO}", context: api}\n');
+  w.ecr.put('us-east-1', '123456789012', 'tak-dev-artifacts', 'cloudtak-abc1234', D1);
+  expect(await w.run('cdk-args')).toBe(2);
+  expect(w.err).toEqual([expect.stringMatching(/^ensure-image cdk-args: images.yml: images\[0\]\.repository: \$\{ARTIFACTS_REPO\} is not set/)]);
+  w.deps.env.ARTIFACTS_REPO = 'tak-dev-artifacts';
+  expect(await w.run('cdk-args')).toBe(0);
+  expect(w.out).toEqual(['--context usePreBuiltImages=true --context cloudtakImageTag=cloudtak-abc1234']);
+});
+
+test('the region comes from the AWS profile when the environment has none', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aws-'));
+  const file = join(dir, 'config');
+  writeFileSync(file, '[default]\nregion = eu-west-1\n\n[profile dev]\n# comment\nregion=ap-southeast-2\n');
+  expect(profileRegion({ AWS_CONFIG_FILE: file })).toBe('eu-west-1');
+  expect(profileRegion({ AWS_CONFIG_FILE: file, AWS_PROFILE: 'dev' })).toBe('ap-southeast-2');
+  expect(profileRegion({ AWS_CONFIG_FILE: file, AWS_PROFILE: 'nope' })).toBeUndefined();
+  expect(withProfileRegion({ AWS_CONFIG_FILE: file, AWS_PROFILE: 'dev' }).AWS_REGION).toBe('ap-southeast-2');
+  expect(withProfileRegion({ AWS_CONFIG_FILE: file, AWS_REGION: 'us-east-2' }).AWS_REGION).toBe('us-east-2');
+  expect(withProfileRegion({ AWS_CONFIG_FILE: join(dir, 'missing') }).AWS_REGION).toBeUndefined();
 });

@@ -2,6 +2,7 @@
 // the runner's protocol. Tests pass fakes (packages/adapters/src/fakes.ts) instead.
 import type { DirCache, Docker, Ecr, Git, Log, Registry, RunOptions, RunResult } from '@ensure-image/adapters';
 import { BatchedGit, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
+import { withProfileRegion } from './region.js';
 
 export interface CliDeps {
   git: Git;
@@ -61,7 +62,7 @@ export function realDeps(): CliDeps {
     cache: noCache,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-    env: process.env,
+    env: withProfileRegion(process.env),
     cwd: process.cwd(),
     tty,
     ...(tty ? { rewrite: (line: string) => process.stdout.write(`\r\x1b[2K${line}`) } : {}),

@@ -34,7 +34,8 @@ ${COMMON_HELP}`,
       return EXIT.ok;
     }
     if (values.paths !== undefined) throw new UsageError('--paths goes with --prefix (manifest entries have their own paths)');
-    const images = await loadManifest(o, deps.env);
+    // A tag needs no registry: with no region anywhere, any region lets the manifest's ECR entries pass.
+    const images = await loadManifest(o, deps.env.AWS_REGION || deps.env.AWS_DEFAULT_REGION ? deps.env : { ...deps.env, AWS_REGION: 'us-east-1' });
     const chosen = positionals.length
       ? positionals.map((name) => {
           const hit = images.find((i) => i.name === name);

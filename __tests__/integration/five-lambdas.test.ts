@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { GitFixture } from './git-fixture.js';
-import { NODES, ROOT, defaults, parseFileCommands, runStep } from './runner.js';
-import { actionEnv, dockerConfig, pushRandomImage, registryDigest, tb, unique } from './testbed.js';
+import { NODES, ROOT, parseFileCommands, runStep } from './runner.js';
+import { actionEnv, dockerConfig, registryDigest, request, tb, unique } from './testbed.js';
 
 const NODE24 = NODES[1]?.[1] as string;
 const WORKFLOW = parse(readFileSync(join(ROOT, '.github/workflows/ensure-images.yml'), 'utf8'));
@@ -18,10 +18,14 @@ const CALLER = parse(readFileSync(join(ROOT, 'examples/five-lambdas/.github/work
 type Step = { id?: string; uses?: string; run?: string; with?: Record<string, string> };
 const steps = (job: string): Step[] => WORKFLOW.jobs[job].steps;
 
-/** A `with:` value of the reusable workflow: `${{ matrix.x }}` from the entry, `${{ inputs.x }}` from the caller or the default. */
+/**
+ * A `with:` value of the reusable workflow: `${{ matrix.x }}` from the entry, `${{ inputs.x }}`
+ * from the caller or the default, `${{ secrets.x }}` from the caller (empty when not given).
+ */
 function evaluate(value: string, matrix: Record<string, string>): string {
-  return value.replace(/\$\{\{\s*(matrix|inputs)\.([\w-]+)\s*\}\}/g, (_, scope: string, key: string) => {
+  return value.replace(/\$\{\{\s*(matrix|inputs|secrets)\.([\w-]+)\s*\}\}/g, (_, scope: string, key: string) => {
     if (scope === 'matrix') return matrix[key] ?? '';
+    if (scope === 'secrets') return String(CALLER.jobs.images.secrets?.[key] ?? '');
     const given = CALLER.jobs.images.with?.[key];
     return String(given ?? WORKFLOW.on.workflow_call.inputs[key]?.default ?? '');
   });
@@ -49,27 +53,34 @@ test('five-lambdas: plan, build the matrix, plan again; then a cmd/thumb commit 
   for (const img of manifest.images) img.repository = `${run}/${img.repository}`;
   writeFileSync(join(ws.dir, 'images.yml'), stringify(manifest));
   ws.commit('five lambdas');
-  // The caller sets create-repository: true, so build-push creates each repository on its first
-  // push. Until build-push declares that input (issue 7; examples.test.ts fails on it meanwhile)
-  // the repositories are made here, with an image under another tag.
-  if (!('create-repository' in defaults('actions/build-push'))) {
-    for (const r of new Set(manifest.images.map((i) => i.repository))) await pushRandomImage(tb.ecrHost, r, 'seed', tb.ecrAuth);
-  }
 
   const cfg = dockerConfig({ [tb.ecrHost]: tb.ecrAuth });
   const env = actionEnv(cfg);
-  const plan = () => runStep('actions/plan', { node: NODE24, cwd: ws.dir, env, inputs: { manifest: 'images.yml', source: 'tree', 'missing-repository': 'absent' } });
+  // plan with the `with:` of the workflow's plan step, as the caller's inputs make it.
+  const planStep = steps('plan').find((s) => s.id === 'plan') as Step;
+  const planInputs = Object.fromEntries(Object.entries(planStep.with ?? {}).map(([k, v]) => [k, evaluate(String(v), {})]));
+  expect(planInputs).toMatchObject({ manifest: 'images.yml', source: 'tree', 'create-repository': 'true', 'lifecycle-keep': '5' });
+  const plan = () => runStep('actions/plan', { node: NODE24, cwd: ws.dir, env, inputs: planInputs });
 
   const first = plan();
   expect(first.errors).toEqual([]);
   expect(first.outputs.missing).toBe('api,enhance,thumb,select,video');
   const matrix = JSON.parse(first.outputs.matrix as string) as { include: Record<string, string>[] };
   expect(matrix.include.map((e) => e.name)).toEqual(['api', 'enhance', 'thumb', 'select', 'video']);
+  // plan created both repositories, each with a rule keeping 5 images per image name in it.
+  const made = JSON.parse((await request(`${tb.standin}/__repositories`)).body.toString()) as Record<string, { lifecyclePolicyText: string }>;
+  const kept = (repo: string) =>
+    (JSON.parse(made[`${run}/${repo}`]?.lifecyclePolicyText ?? '{"rules":[]}').rules as { selection: { tagPrefixList?: string[]; countNumber: number } }[])
+      .filter((r) => r.selection.tagPrefixList)
+      .map((r) => `${r.selection.tagPrefixList?.join(',')}${r.selection.countNumber}`);
+  expect(kept('app-lambda-light')).toEqual(['api-5', 'enhance-5']);
+  expect(kept('app-lambda-heavy')).toEqual(['thumb-5', 'select-5', 'video-5']);
 
   const buildStep = steps('build').find((s) => s.uses?.includes('/actions/build-push@')) as Step;
   const digests: Record<string, string> = {};
   for (const entry of matrix.include) {
     const inputs = Object.fromEntries(Object.entries(buildStep.with ?? {}).map(([k, v]) => [k, evaluate(String(v), entry)]));
+    expect(Object.values(inputs).filter((v) => v.includes('${{'))).toEqual([]);
     expect(inputs['build-args']).toBe(`CMD_TARGET=${entry.name}`);
     const built = runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env, inputs });
     expect({ name: entry.name, errors: built.errors, built: built.outputs.built }).toEqual({ name: entry.name, errors: [], built: 'true' });

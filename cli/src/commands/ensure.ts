@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ValidationError, formatName, planLogins, shown } from '@ensure-image/conventions';
-import { type PlannedImage, buildPush, login, ociLabels, planImages } from '@ensure-image/steps';
+import { ValidationError, formatName, ociLabels, planLogins, shown } from '@ensure-image/conventions';
+import { type PlannedImage, buildPush, login, planImages } from '@ensure-image/steps';
 import type { Command, Context } from '../command.js';
 import { EXIT, explain } from '../errors.js';
 import { MANIFEST_FLAGS, type ManifestOptions, loadManifest, manifestOptions, planInputs } from '../manifest.js';

@@ -47,10 +47,8 @@ export async function loadManifest(o: ManifestOptions, env: NodeJS.ProcessEnv): 
   } catch (e) {
     throw new ValidationError('manifest', `is not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
   }
-  // `${VAR}` in manifest values comes from the environment, as in the plan action. The options
-  // are parseManifest's from issue 8's manifest work on; before that it takes the document only.
-  const parse = parseManifest as (doc: unknown, options?: { file: string; env: NodeJS.ProcessEnv; length: number }) => ManifestImage[];
-  return parse(doc, { file: o.manifest, env, length: o.length });
+  // `${VAR}` in manifest values comes from the environment, as in the plan action.
+  return parseManifest(doc, { file: o.manifest, env, length: o.length });
 }
 
 export function planInputs(images: readonly ManifestImage[], o: ManifestOptions): PlanInputs {

@@ -74,6 +74,12 @@ describe('buildx argv', () => {
     expect(classicBuildArgs(p).join(' ')).not.toContain('secret');
   });
 
+  test('value secrets reach buildx through one variable each, whatever their ids look like', () => {
+    const ids = ['npm', 'NPM', 'a.b', 'a_b', 'a-b'];
+    expect(new Set(ids.map(secretEnvName)).size).toBe(ids.length);
+    for (const id of ids) expect(secretEnvName(id)).toMatch(/^ENSURE_IMAGE_SECRET_[0-9a-f]+$/);
+  });
+
   test('classic build: one platform at most', () => {
     expect(classicBuildArgs({ ...plan, platforms: ['linux/arm64'] })).toContain('linux/arm64');
     expect(classicLimits({ ...plan, platforms: ['linux/amd64', 'linux/arm64'] })).toEqual(['platforms (linux/amd64,linux/arm64: more than one)']);

@@ -13,7 +13,7 @@ export const CACHE_MODES: readonly CacheMode[] = ['auto', 'gha', 'registry', 'lo
 export type BuildSecret = { id: string; file: string } | { id: string; env: string } | { id: string; value: string };
 
 /** The variable a value secret reaches buildx through (set on the buildx process alone). */
-export const secretEnvName = (id: string): string => `ENSURE_IMAGE_SECRET_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+export const secretEnvName = (id: string): string => `ENSURE_IMAGE_SECRET_${[...id].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('')}`;
 
 /** The environment the buildx process needs for the value secrets. */
 export function secretEnv(secrets: readonly BuildSecret[] = []): Record<string, string> {

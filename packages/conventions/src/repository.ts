@@ -9,9 +9,8 @@ export interface RepositorySettings {
   scanOnPush: boolean;
   /** AES256 unless a KMS key is given. */
   kmsKey?: string;
+  /** IMMUTABLE_WITH_EXCLUSION leaves the image's aliases mutable (`*-latest`), found at creation. */
   mutability: TagMutability;
-  /** With IMMUTABLE_WITH_EXCLUSION: tags (wildcards allowed) that stay mutable, e.g. `*-latest`. */
-  mutableTags: readonly string[];
   /** Keep the newest N images per image prefix; undefined: no lifecycle policy. */
   lifecycleKeep?: number;
 }

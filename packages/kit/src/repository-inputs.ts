@@ -33,7 +33,6 @@ export function repositorySettings(v: RepositoryValues): RepositorySettings | un
     scanOnPush: v['scan-on-push'],
     ...(v['kms-key'] ? { kmsKey: v['kms-key'] } : {}),
     mutability: v['tag-mutability'],
-    mutableTags: [],
     ...(v['lifecycle-keep'] ? { lifecycleKeep: v['lifecycle-keep'] } : {}),
   };
 }

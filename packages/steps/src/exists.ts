@@ -105,8 +105,9 @@ async function createRepository(
   const named = group.flatMap((img) => (img.prefix === undefined ? [] : [img.prefix]));
   const prefixes = named.length ? named : [''];
   // Immutable with the aliases excluded: each alias as the wildcard its siblings share (`*-latest`).
-  let { mutability, mutableTags } = s;
-  if (mutability === 'IMMUTABLE_WITH_EXCLUSION' && mutableTags.length === 0) {
+  let mutability = s.mutability;
+  let mutableTags: string[] = [];
+  if (mutability === 'IMMUTABLE_WITH_EXCLUSION') {
     const aliases = group.filter((img) => img.prefix === undefined && img.ref.tag).map((img) => img.ref.tag as string);
     mutableTags = [...new Set(aliases.flatMap((t) => mutableTagFilters(named.find((p) => p && t.startsWith(`${p}-`)) ?? '', [t])))];
     if (mutableTags.length === 0) {

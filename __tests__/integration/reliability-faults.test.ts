@@ -1,9 +1,11 @@
 // Reliability: each fault ends in a retried success or one clear error naming the cause, never a
 // stack trace. AWS faults go to a private stand-in (not the shared one), so they disturb no one.
 import { GitFixture } from './git-fixture.js';
-import { type PrivateStandin, freePort, pathOnly, privateStandin, stackTrace } from './reliability-kit.js';
+import { type PrivateStandin, freePort, jestObject, pathOnly, privateStandin, stackTrace } from './reliability-kit.js';
 import { NODES, runStep, type StepResult } from './runner.js';
 import { actionEnv, dockerConfig, tb, unique } from './testbed.js';
+
+jestObject.setTimeout(180000);
 
 const NODE24 = NODES[1]?.[1] as string;
 let aws: PrivateStandin;

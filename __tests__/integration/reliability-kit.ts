@@ -121,3 +121,6 @@ export function leaks(where: Record<string, string>, secrets: string[]): string[
   for (const [name, text] of Object.entries(where)) for (const s of secrets) if (s && text.includes(s)) out.push(`${JSON.stringify(s)} in ${name}`);
   return out;
 }
+
+/** Jest's own object in ESM mode (the `jest` global is absent there). */
+export const jestObject = (import.meta as unknown as { jest: { setTimeout(ms: number): void } }).jest;

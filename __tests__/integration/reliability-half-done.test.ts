@@ -39,7 +39,7 @@ describe.each(['actions/build-push', '.'])('%s: a push that fails midway', (dir)
       const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\nCOPY a.txt /a.txt\n', 'a.txt': `${unique('c')}\n` });
       ws.commit('one');
       const repo = `team/${unique('half')}`;
-      const inputs =
+      const inputs: Record<string, string> =
         dir === '.'
           ? { repository: repo, registry: front.host, username: tb.ociAuth.username, password: tb.ociAuth.password, aliases: 'latest' }
           : { image: `${front.host}/${repo}:v1`, tags: 'v1-latest', 'skip-if-exists': 'false' };

@@ -24,7 +24,8 @@ function scanRun(dir: string, cwd: string, inputs: Record<string, string>, extra
   const spy = dockerSpy();
   const ghEnv = envFile();
   const r = runStep(dir, { node: NODE24, cwd, env: actionEnv(cfg, { PATH: spy.path, GITHUB_ENV: ghEnv, ...extra }), inputs });
-  return { r, seen: { ...visible(r, [ghEnv]), 'docker argv': spy.commands().join('\n') }, docker: spy.commands() };
+  const seen: Record<string, string> = { ...visible(r, [ghEnv]), 'docker argv': spy.commands().join('\n') };
+  return { r, seen, docker: spy.commands() };
 }
 
 function workspace(): GitFixture {

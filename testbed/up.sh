@@ -26,6 +26,10 @@ alive() { [ -f "$DIR/$1.pid" ] && ps -o stat= -p "$(cat "$DIR/$1.pid")" 2>/dev/n
 # Who listens on a TCP port here: "pid command line", nothing when the port is free.
 port_holder() {
   local hex inode fd pid
+  if command -v ss >/dev/null; then # fast path: ss names the owner
+    pid=$(ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)
+    if [ -n "$pid" ]; then echo "$pid ($(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | sed 's/ $//'))"; return 0; fi
+  fi
   hex=$(printf '%04X' "$1")
   inode=$(awk -v p=":$hex\$" '$4 == "0A" && $2 ~ p { print $10; exit }' /proc/net/tcp /proc/net/tcp6 2>/dev/null)
   [ -n "$inode" ] || return 0

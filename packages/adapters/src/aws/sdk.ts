@@ -1,6 +1,6 @@
 import { BatchGetImageCommand, type BatchGetImageCommandOutput, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
-import { ECRPUBLICClient, GetAuthorizationTokenCommand as GetPublicTokenCommand } from '@aws-sdk/client-ecr-public';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { ECR_PUBLIC_REGION, partitionOf } from '@ensure-image/conventions';
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js';
 import { explainAwsError } from './errors.js';
@@ -20,7 +20,11 @@ function apiHost(service: string, region: string): string {
   return `${service}.${region}.${partitionOf(region).suffix}`;
 }
 
-/** ECR, ECR Public and STS through the AWS SDK's default credential chain and endpoint settings. */
+/**
+ * ECR, ECR Public and STS through the AWS SDK's default credential chain and endpoint settings.
+ * The ECR Public and STS clients (and STS's XML protocol) are imported when first needed: an
+ * ECR login or check compiles only the ECR client (bench/README.md, "Where the time goes").
+ */
 export class SdkEcr implements Ecr {
   private readonly ecr = new Map<string, ECRClient>();
   private readonly sts = new Map<string, STSClient>();
@@ -51,6 +55,7 @@ export class SdkEcr implements Ecr {
   async publicToken() {
     const what = 'ECR Public login';
     try {
+      const { ECRPUBLICClient, GetAuthorizationTokenCommand: GetPublicTokenCommand } = await import('@aws-sdk/client-ecr-public');
       this.pub ??= new ECRPUBLICClient({
         region: ECR_PUBLIC_REGION,
         requestHandler: proxyHandler(endpointFor('ECR_PUBLIC', apiHost('api.ecr-public', ECR_PUBLIC_REGION))),
@@ -110,6 +115,7 @@ export class SdkEcr implements Ecr {
   private async callerAccount(region: string): Promise<string> {
     const what = 'sts:GetCallerIdentity (to find the account for the registry)';
     try {
+      const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
       let c = this.sts.get(region);
       if (!c) {
         c = new STSClient({ region, requestHandler: proxyHandler(endpointFor('STS', apiHost('sts', region))) });

@@ -12,6 +12,8 @@ const common = {
 };
 
 export default {
+  // A project's own testTimeout is not applied by jest 30: the integration budget is set here.
+  testTimeout: 120000,
   projects: [
     {
       ...common,

@@ -1,20 +1,60 @@
-// The all-in-one action's inputs, read and validated once, before anything runs.
+// The all-in-one action's inputs: declared once (with action.yml's defaults), read and
+// validated as a whole before git, STS, ECR or docker runs.
 import * as path from 'node:path';
-import { type ImageInputs, ValidationError, defaultImagePaths, parseBoolean } from '@ensure-image/conventions';
-import { getInput, readCacheMode, readContext, readCredentials, readImageInputs, readTagInputs, workspace } from '@ensure-image/kit';
-import type { CacheMode, ResolveTagInputs } from '@ensure-image/steps';
+import {
+  type ImageInputs,
+  type ResolveTagInputs,
+  cdkContext,
+  defaultImagePaths,
+  normalisePath,
+  parseList,
+  validateContextKey,
+  validateImageInputs,
+  validateImageName,
+  validatePrefix,
+  validateShaInput,
+} from '@ensure-image/conventions';
+import { BUILD_INPUTS, type BuildSettings, buildSettings, credentials, declareInputs, imageInputs, input, isAct, log, readDeclared, tagInputs, workspace } from '@ensure-image/kit';
+import type { CacheMode } from '@ensure-image/conventions';
 
+/** Every input the all-in-one action reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  repository: input.text('', { required: true, hint: 'the repository name (like cloudtak or team/app)' }),
+  name: input.text(''),
+  registry: input.text(''),
+  account: input.text(''),
+  region: input.text(''),
+  'tag-source': input.choice(['commit', 'tree'] as const, 'commit'),
+  paths: input.parsed('', (n, v) => parseList(v).map((p) => normalisePath(n, p))),
+  prefix: input.parsed('', validatePrefix),
+  length: input.int(1, 64, '7'),
+  sha: input.parsed('', (n, v) => (v === '' ? '' : validateShaInput(n, v))),
+  aliases: input.list(''),
+  ...BUILD_INPUTS,
+  'force-build': input.bool('false'),
+  login: input.bool('true'),
+  username: input.text(''),
+  password: input.text(''),
+  flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
+  'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
+});
+
+/** What `ensure` takes: every value decided, nothing left to read. */
 export interface EnsureInputs {
-  workspace: string;
   name: string;
   image: ImageInputs;
   tag: ResolveTagInputs;
-  credentials: { username: string; password: string } | undefined;
+  build: BuildSettings;
+  /** More tags from `tags` (bare or full references). */
+  tags: readonly string[];
+  credentials?: { username: string; password: string };
   login: boolean;
   force: boolean;
   cache: CacheMode;
   flag: string;
   keySuffix: string;
+  runnerTemp: string;
+  act: boolean;
 }
 
 /** For `tag-source: tree`: the context, plus the Dockerfile when it lies outside it. */
@@ -25,20 +65,27 @@ function defaultPaths(ws: string, context: string, file: string): string[] {
 
 export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
   const ws = workspace(env);
-  const repository = getInput('repository');
-  if (!repository) throw new ValidationError('repository', 'required: the repository name (like cloudtak or team/app)');
-  const name = getInput('name') || (repository.split('/').pop() as string);
-  const { context, file } = readContext(ws);
+  const v = readDeclared(INPUTS, env);
+  const image = imageInputs(v);
+  validateImageInputs(image, env);
+  const name = validateImageName('name', v.name || (v.repository.split('/').pop() as string));
+  // The CDK keys are known now (only the tag is not): a flag that collides with the image's key fails here.
+  cdkContext({ flag: v.flag, usePrebuilt: true, images: [{ name, tag: 'x' }], keySuffix: v['key-suffix'], extra: [], inputs: { images: 'name' } });
+  const build = buildSettings(v, ws, env);
+  const creds = credentials(v, log);
   return {
-    workspace: ws,
     name,
-    image: readImageInputs(),
-    tag: readTagInputs(ws, { sourceInput: 'tag-source', defaultPrefix: name, defaultPaths: defaultPaths(ws, context, file) }, env),
-    credentials: readCredentials(),
-    login: parseBoolean('login', getInput('login'), true),
-    force: parseBoolean('force-build', getInput('force-build'), false),
-    cache: readCacheMode(),
-    flag: getInput('flag'),
-    keySuffix: getInput('key-suffix'),
+    image,
+    tag: tagInputs({ ...v, source: v['tag-source'], prefix: v.prefix || validatePrefix('name', name) }, ws, defaultPaths(ws, build.context, build.file), env),
+    build,
+    tags: v.tags,
+    ...(creds ? { credentials: creds } : {}),
+    login: v.login,
+    force: v['force-build'],
+    cache: v.cache,
+    flag: v.flag,
+    keySuffix: v['key-suffix'],
+    runnerTemp: env.RUNNER_TEMP || '/tmp',
+    act: isAct(env),
   };
 }

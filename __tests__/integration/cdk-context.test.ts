@@ -28,4 +28,20 @@ describe.each(NODES)('cdk-context bundle under %s', (_label, node) => {
     expect(r.code).toBe(1);
     expect(r.errors.join('\n')).toMatch(/Input "use-prebuilt": expected one of true, false, auto, got "yes"/);
   });
+
+  test('auto with an untagged image says which one, and CDK builds itself', () => {
+    const r = runStep('actions/cdk-context', { node, inputs: { images: 'cloudtak=cloudtak-abc1234\nevents=' } });
+    expect(r.code).toBe(0);
+    expect(r.outputs.args).toBe('--context usePreBuiltImages=false');
+    expect(r.warnings.join('\n')).toMatch(/use-prebuilt auto: "events" has no tag/);
+  });
+
+  test('comma-joined images get the hint; a name that makes no readable CDK key is refused with the rule', () => {
+    const joined = runStep('actions/cdk-context', { node, inputs: { images: 'a=t1,b=t2' } });
+    expect(joined.code).toBe(1);
+    expect(joined.errors.join('\n')).toMatch(/Input "images": "a=t1,b=t2" is not one name=tag: .*pairs go one per line/);
+    const spaced = runStep('actions/cdk-context', { node, inputs: { images: 'media mtx=t1' } });
+    expect(spaced.errors.join('\n')).toMatch(/Input "images": "media mtx" cannot form a CDK context key: an image name starts with a letter/);
+    expect(spaced.stdout).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  });
 });

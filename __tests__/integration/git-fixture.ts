@@ -19,6 +19,11 @@ export class GitFixture {
     }
     return this;
   }
+  /** Check out an earlier commit (a rollback's rerun), detached. */
+  checkout(rev: string): this {
+    this.git('checkout', '-q', '--detach', rev);
+    return this;
+  }
   commit(message: string): string {
     this.git('add', '-A');
     this.git('commit', '-q', '--allow-empty', '-m', message);

@@ -58,11 +58,33 @@ test('plan -> build the matrix -> plan again: nothing missing; a changed input m
   expect(third.outputs.missing).toBe('jobs');
 });
 
-test('a bad manifest is named', () => {
-  const ws = new GitFixture().write({ 'images.yml': 'images:\n  - {name: api}\n' });
+test('a bad manifest is named by file and field, and makes no network call', async () => {
+  const ws = new GitFixture().write({
+    'images.yml': 'images:\n  - {name: api}\n',
+    'bad-repo.yml': 'images:\n  - {name: api, repository: app}\n  - {name: jobs, repository: "Not Valid"}\n',
+    'vars.yml': 'images:\n  - {name: api, repository: "app-${STAGE}", account: "${ACCOUNT_ID}"}\n',
+  });
   ws.commit('one');
-  const r = runStep('actions/plan', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { manifest: 'images.yml' } });
-  expect(r.errors.join('\n')).toMatch(/Input "manifest": images\[0\]\.repository is required/);
-  const none = runStep('actions/plan', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { manifest: 'nope.yml' } });
+  const plan = (manifest: string, env: Record<string, string> = {}) => runStep('actions/plan', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig(), env), inputs: { manifest } });
+  await standin.reset();
+  const r = plan('images.yml');
+  expect(r.errors.join('\n')).toMatch(/images\.yml: images\[0\]\.repository: required/);
+  const bad = plan('bad-repo.yml');
+  expect(bad.errors.join('\n')).toMatch(/bad-repo\.yml: images\[1\]\.repository: "Not Valid" is not a valid repository name/);
+  expect(bad.errors.join('\n')).not.toMatch(/Input "repository"/);
+  const unset = plan('vars.yml', { STAGE: 'prod' });
+  expect(unset.errors.join('\n')).toMatch(/vars\.yml: images\[0\]\.account: \$\{ACCOUNT_ID\} is not set in the environment/);
+  expect(await standin.calls()).toEqual({});
+  const none = plan('nope.yml');
   expect(none.errors.join('\n')).toMatch(/Input "manifest": "nope.yml" cannot be read/);
+});
+
+test('${VAR} values come from the job environment; $${ is a literal ${', () => {
+  const repo = unique('vars');
+  const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\n', 'images.yml': 'images:\n  - {name: api, repository: "${REPO}", account: "${ACCOUNT_ID}", build-args: {GREETING: "$${USER}", STAGE: "${STAGE}"}}\n' });
+  ws.commit('one');
+  const r = runStep('actions/plan', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig(), { REPO: repo, ACCOUNT_ID: '123456789012', STAGE: 'prod' }), inputs: { manifest: 'images.yml', 'missing-repository': 'absent' } });
+  expect(r.errors).toEqual([]);
+  const [entry] = (JSON.parse(r.outputs.matrix as string) as { include: Record<string, string>[] }).include;
+  expect(entry).toMatchObject({ image: expect.stringContaining(`${tb.ecrHost}/${repo}:api-`), 'build-args': 'GREETING=${USER}\nSTAGE=prod' });
 });

@@ -3,6 +3,24 @@ import { NODES, runStep } from './runner.js';
 
 const DIR = 'actions/resolve-tag';
 
+/** A history long enough that two commits share a 4-character prefix (commit-tree: one process each). */
+const ambiguous = (() => {
+  const ws = new GitFixture();
+  const tree = ws.git('write-tree');
+  let parent = ws.git('commit-tree', tree, '-m', '0');
+  const seen = new Map<string, string>();
+  for (let n = 1; n < 5000; n++) {
+    parent = ws.git('commit-tree', tree, '-p', parent, '-m', String(n));
+    const p4 = parent.slice(0, 4);
+    if (seen.has(p4)) {
+      ws.git('update-ref', 'HEAD', parent);
+      return { dir: ws.dir, prefix: p4 };
+    }
+    seen.set(p4, parent);
+  }
+  throw new Error('no shared prefix in 5000 commits');
+})();
+
 describe.each(NODES)('resolve-tag bundle under %s', (_label, node) => {
   test('commit source: <prefix>-<sha7> of the checked-out HEAD, with aliases', () => {
     const ws = new GitFixture().write({ 'Dockerfile': 'FROM scratch\n' });
@@ -60,15 +78,47 @@ describe.each(NODES)('resolve-tag bundle under %s', (_label, node) => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ length: '0' }, /Input "length": expected a whole number from 1 to 64/],
       [{ source: 'branch' }, /Input "source": expected one of commit, tree/],
-      [{ sha: 'main' }, /Input "sha": "main" is not a full git object id/],
+      [{ sha: 'main' }, /Input "sha": "main" is not a commit SHA/],
+      [{ sha: 'deadbee' }, /Input "sha": "deadbee" does not name exactly one commit/],
       [{ prefix: '-x' }, /Input "prefix"/],
       [{ source: 'tree', paths: '../outside' }, /Input "paths": "..\/outside" must be a path inside the workspace/],
-      [{ source: 'tree', paths: 'missing' }, /Cannot read the tree ids of paths/],
+      [{ source: 'tree', paths: 'missing' }, /Cannot read the tree id of "missing" at HEAD .*: the path is not in that commit/],
     ];
     for (const [inputs, message] of cases) {
       const r = runStep(DIR, { node, cwd: ws.dir, inputs });
       expect(r.code).toBe(1);
       expect(r.errors.join('\n')).toMatch(message);
+      // Expected failures print no stack trace.
+      expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     }
+  });
+
+  test('sha takes an abbreviation (what people type for a rollback), resolved with git', () => {
+    const ws = new GitFixture();
+    const first = ws.commit('one');
+    ws.commit('two');
+    const r = runStep(DIR, { node, cwd: ws.dir, inputs: { prefix: 'cloudtak-', sha: first.slice(0, 7).toUpperCase() } });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ tag: `cloudtak-${first.slice(0, 7)}`, sha: first });
+  });
+
+  test('an ambiguous abbreviation is refused and says why', () => {
+    const r = runStep(DIR, { node, cwd: ambiguous.dir, inputs: { sha: ambiguous.prefix } });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(new RegExp(`Input "sha": "${ambiguous.prefix}" does not name exactly one commit .*ambiguous: several commits start with it`));
+  });
+
+  test('a shallow clone says fetch-depth: 0 when the tree of an older commit is asked for', () => {
+    const origin = new GitFixture().write({ 'svc/app.txt': 'v1' });
+    const old = origin.commit('one');
+    origin.write({ 'svc/app.txt': 'v2' }).commit('two');
+    const clone = new GitFixture();
+    clone.git('fetch', '-q', '--depth', '1', `file://${origin.dir}`, 'main');
+    clone.git('checkout', '-q', 'FETCH_HEAD');
+    const ok = runStep(DIR, { node, cwd: clone.dir, inputs: { source: 'tree', paths: 'svc' } });
+    expect(ok.errors).toEqual([]);
+    const r = runStep(DIR, { node, cwd: clone.dir, inputs: { source: 'tree', paths: 'svc', sha: old } });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/shallow clone.*fetch-depth: 0/);
   });
 });

@@ -36,6 +36,8 @@ export function request(url: string, o: { method?: string; headers?: Record<stri
       {
         method: o.method ?? 'GET',
         headers: o.headers ?? {},
+        // No pooled sockets: a registry closing an idle kept-alive one made "socket hang up".
+        agent: false,
         ...(u.protocol === 'https:' ? { ca: readFileSync(join(tb.dir, 'ca.crt')) } : {}),
       },
       (res) => {

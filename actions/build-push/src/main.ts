@@ -1,17 +1,15 @@
 import { ActionsDirCache, DockerCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
-import { parseBoolean } from '@ensure-image/conventions';
-import { getInput, isAct, log, readBuildPlan, readCacheMode, readCredentials, readImageInputs, setOutputs, workspace, writeSummary } from '@ensure-image/kit';
+import { expandTags } from '@ensure-image/conventions';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
 import { buildPush, resolveTarget } from '@ensure-image/steps';
+import { readInputs } from './inputs.js';
 
-export async function run(): Promise<void> {
-  const credentials = readCredentials();
-  const skipIfExists = parseBoolean('skip-if-exists', getInput('skip-if-exists'), true);
-  const cache = readCacheMode();
-  const image = await resolveTarget(readImageInputs(), { ecr: loadSdkEcr, log }, process.env);
-  const plan = readBuildPlan(image.ref, workspace());
-
+async function main(): Promise<void> {
+  const i = readInputs();
+  const image = await resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env);
+  const plan = { ...i.settings, extraRefs: expandTags('tags', image.ref, i.tags) };
   const r = await buildPush(
-    { image, plan, cache, skipIfExists, runnerTemp: process.env.RUNNER_TEMP || '/tmp', act: isAct(), ...(credentials ? { credentials } : {}) },
+    { image, plan, cache: i.cache, skipIfExists: i.skipIfExists, runnerTemp: i.runnerTemp, act: i.act, ...(i.credentials ? { credentials: i.credentials } : {}) },
     { docker: new DockerCli(), log, ecr: loadSdkEcr, registry: new HttpRegistry(), cache: new ActionsDirCache() },
   );
   setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata });
@@ -21,3 +19,6 @@ export async function run(): Promise<void> {
     ['digest', r.digest],
   ]);
 }
+
+/** The action (also what @github/local-action calls): failures end the step, never throw. */
+export const run = guarded(main);

@@ -19,8 +19,8 @@ var dist_cjs = __webpack_require__(9377);
 var client_ecr_public_dist_cjs = __webpack_require__(4688);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-sts@3.1169.0/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1661);
-// EXTERNAL MODULE: ./packages/conventions/src/index.ts + 9 modules
-var src = __webpack_require__(1992);
+// EXTERNAL MODULE: ./packages/conventions/src/index.ts + 12 modules
+var src = __webpack_require__(9070);
 // EXTERNAL MODULE: ./packages/adapters/src/media-types.ts
 var media_types = __webpack_require__(7515);
 // EXTERNAL MODULE: ./packages/adapters/src/errors.ts
@@ -39,7 +39,7 @@ function explainAwsError(e, iamAction, what) {
         return new errors/* PermissionError */.i_(`AWS denied ${what}: the role needs ${iamAction}. (${name}: ${message})`);
     }
     if (name === 'RepositoryNotFoundException') {
-        return new errors/* RepositoryNotFoundError */.wN(`${what}: the repository does not exist (${message}). Create it first, or set treat-missing-repository: absent to report exists=false.`);
+        return new errors/* RepositoryNotFoundError */.wN(`${what}: the repository does not exist (${message})`);
     }
     if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
         return new errors/* CredentialsError */.lE(`${what}: no AWS credentials found. Configure them first (aws-actions/configure-aws-credentials with OIDC, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY). (${message})`);
@@ -47,13 +47,17 @@ function explainAwsError(e, iamAction, what) {
     if (/ExpiredToken|InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch/.test(name)) {
         return new errors/* CredentialsError */.lE(`${what}: AWS rejected the credentials (${name}: ${message}). Refresh or reconfigure them.`);
     }
+    const cause = (0,errors/* networkCause */.u6)(e);
+    // Node's message names the address (`connect ECONNREFUSED 127.0.0.1:4566`, `getaddrinfo ENOTFOUND api.ecr...`).
+    if (cause)
+        return new errors/* NetworkError */.Dr(`${what}: cannot reach the AWS API: ${cause} (${message})`);
     return new Error(`${what} failed: ${name ? `${name}: ` : ''}${message}`);
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@smithy+node-http-handler@4.14.2/node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __webpack_require__(6858);
-// EXTERNAL MODULE: ./node_modules/.pnpm/https-proxy-agent@9.1.0/node_modules/https-proxy-agent/dist/index.js + 4 modules
-var dist = __webpack_require__(1735);
+// EXTERNAL MODULE: ./node_modules/.pnpm/https-proxy-agent@9.1.0/node_modules/https-proxy-agent/dist/index.js + 1 modules
+var dist = __webpack_require__(2886);
 // EXTERNAL MODULE: ./node_modules/.pnpm/proxy-from-env@2.1.0/node_modules/proxy-from-env/index.js
 var proxy_from_env = __webpack_require__(6197);
 ;// CONCATENATED MODULE: ./packages/adapters/src/aws/proxy.ts
@@ -77,6 +81,7 @@ function endpointFor(service, host, env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./packages/adapters/src/aws/sdk.ts
+
 
 
 
@@ -121,14 +126,17 @@ class SdkEcr {
             throw explainAwsError(e, 'ecr:GetAuthorizationToken', what);
         }
     }
+    publicClient() {
+        this.pub ??= new client_ecr_public_dist_cjs/* ECRPUBLICClient */.Rr({
+            region: src/* ECR_PUBLIC_REGION */.ug,
+            requestHandler: proxyHandler(endpointFor('ECR_PUBLIC', apiHost('api.ecr-public', src/* ECR_PUBLIC_REGION */.ug))),
+        });
+        return this.pub;
+    }
     async publicToken() {
         const what = 'ECR Public login';
         try {
-            this.pub ??= new client_ecr_public_dist_cjs/* ECRPUBLICClient */.Rr({
-                region: src/* ECR_PUBLIC_REGION */.ug,
-                requestHandler: proxyHandler(endpointFor('ECR_PUBLIC', apiHost('api.ecr-public', src/* ECR_PUBLIC_REGION */.ug))),
-            });
-            const out = await this.pub.send(new client_ecr_public_dist_cjs/* GetAuthorizationTokenCommand */.Eu({}));
+            const out = await this.publicClient().send(new client_ecr_public_dist_cjs/* GetAuthorizationTokenCommand */.Eu({}));
             const d = out.authorizationData;
             return { ...decodeToken(d?.authorizationToken, what), ...(d?.expiresAt ? { expiresAt: d.expiresAt } : {}) };
         }
@@ -157,9 +165,14 @@ class SdkEcr {
                 const digest = img.imageId?.imageDigest;
                 if (!digest)
                     continue;
-                found.set(digest, digest);
+                const image = {
+                    digest,
+                    ...(img.imageManifest ? { manifest: img.imageManifest } : {}),
+                    ...(img.imageManifestMediaType ? { mediaType: img.imageManifestMediaType } : {}),
+                };
+                found.set(digest, image);
                 if (img.imageId?.imageTag)
-                    found.set(img.imageId.imageTag, digest);
+                    found.set(img.imageId.imageTag, image);
             }
             // A missing tag is an ImageNotFound entry, not an error; any other failure is.
             const odd = (out.failures ?? []).find((f) => f.failureCode !== 'ImageNotFound');
@@ -193,6 +206,69 @@ class SdkEcr {
         }
         catch (e) {
             throw explainAwsError(e, 'sts:GetCallerIdentity (or set the account or registry input)', what);
+        }
+    }
+    async putImage(r) {
+        const what = `ecr:PutImage of ${r.repository}:${r.tag}`;
+        try {
+            await this.client(r.region).send(new dist_cjs/* PutImageCommand */.SUU({
+                ...(r.account ? { registryId: r.account } : {}),
+                repositoryName: r.repository,
+                imageTag: r.tag,
+                imageManifest: r.manifest,
+                ...(r.mediaType ? { imageManifestMediaType: r.mediaType } : {}),
+                imageDigest: r.digest,
+            }));
+        }
+        catch (e) {
+            const name = e.name;
+            // The tag already names this very manifest: nothing to move.
+            if (name === 'ImageAlreadyExistsException')
+                return;
+            if (name === 'ImageTagAlreadyExistsException')
+                throw new errors/* ImmutableTagError */.zF(`${what}: the tag exists and the repository's tags are immutable`);
+            throw explainAwsError(e, 'ecr:PutImage', what);
+        }
+    }
+    async createRepository(r) {
+        const what = `ecr:CreateRepository ${r.repository}`;
+        const registryId = r.account ? { registryId: r.account } : {};
+        try {
+            await this.client(r.region).send(new dist_cjs/* CreateRepositoryCommand */.WTe({
+                ...registryId,
+                repositoryName: r.repository,
+                imageScanningConfiguration: { scanOnPush: r.scanOnPush },
+                encryptionConfiguration: r.kmsKey ? { encryptionType: 'KMS', kmsKey: r.kmsKey } : { encryptionType: 'AES256' },
+                imageTagMutability: r.mutability,
+                ...(r.mutability === 'IMMUTABLE_WITH_EXCLUSION'
+                    ? { imageTagMutabilityExclusionFilters: r.mutableTags.map((filter) => ({ filterType: 'WILDCARD', filter })) }
+                    : {}),
+            }));
+        }
+        catch (e) {
+            if (e.name === 'RepositoryAlreadyExistsException')
+                return 'exists';
+            throw explainAwsError(e, 'ecr:CreateRepository', what);
+        }
+        if (r.lifecyclePolicy) {
+            try {
+                await this.client(r.region).send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({ ...registryId, repositoryName: r.repository, lifecyclePolicyText: r.lifecyclePolicy }));
+            }
+            catch (e) {
+                throw explainAwsError(e, 'ecr:PutLifecyclePolicy', `ecr:PutLifecyclePolicy on ${r.repository} (the repository was created)`);
+            }
+        }
+        return 'created';
+    }
+    async createPublicRepository(name) {
+        try {
+            await this.publicClient().send(new client_ecr_public_dist_cjs/* CreateRepositoryCommand */.WT({ repositoryName: name }));
+            return 'created';
+        }
+        catch (e) {
+            if (e.name === 'RepositoryAlreadyExistsException')
+                return 'exists';
+            throw explainAwsError(e, 'ecr-public:CreateRepository', `ecr-public:CreateRepository ${name}`);
         }
     }
 }

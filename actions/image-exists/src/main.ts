@@ -1,14 +1,13 @@
 import { HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
-import { parseChoice, pinnedReference } from '@ensure-image/conventions';
-import { getInput, log, readCredentials, readImageInputs, setOutputs, writeSummary } from '@ensure-image/kit';
-import { checkImages, resolveTarget } from '@ensure-image/steps';
+import { pinnedReference } from '@ensure-image/conventions';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
+import { type ExistsResult, checkImages, resolveTarget } from '@ensure-image/steps';
+import { readInputs } from './inputs.js';
 
-export async function run(): Promise<void> {
-  const credentials = readCredentials();
-  const missingRepository = parseChoice('missing-repository', getInput('missing-repository'), ['error', 'absent'] as const, 'error');
-  const target = await resolveTarget(readImageInputs(), { ecr: loadSdkEcr, log }, process.env);
-  const [r] = await checkImages([target], { ecr: loadSdkEcr, registry: new HttpRegistry() }, { missingRepository, ...(credentials ? { credentials } : {}) });
-  if (!r) throw new Error('image-exists: no result');
+async function main(): Promise<void> {
+  const i = readInputs();
+  const target = await resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env);
+  const [r] = (await checkImages([target], { ecr: loadSdkEcr, registry: new HttpRegistry() }, { missingRepository: i.missingRepository, ...(i.credentials ? { credentials: i.credentials } : {}) })) as [ExistsResult];
   log.info(r.exists ? `${r.image} exists: ${r.digest}` : `${r.image} does not exist`);
   setOutputs({ exists: r.exists, digest: r.digest, image: r.image, 'image-digest': r.exists ? pinnedReference(target.ref, r.digest) : '' });
   await writeSummary('Image exists?', [
@@ -17,3 +16,6 @@ export async function run(): Promise<void> {
     ['digest', r.digest],
   ]);
 }
+
+/** The action (also what @github/local-action calls): failures end the step, never throw. */
+export const run = guarded(main);

@@ -1,9 +1,10 @@
 import { GitCli } from '@ensure-image/adapters';
-import { log, readTagInputs, setOutputs, workspace, writeSummary } from '@ensure-image/kit';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
 import { resolveTag } from '@ensure-image/steps';
+import { readInputs } from './inputs.js';
 
-export async function run(): Promise<void> {
-  const inputs = readTagInputs(workspace(), { sourceInput: 'source', defaultPrefix: '', defaultPaths: ['.'] });
+async function main(): Promise<void> {
+  const inputs = readInputs();
   const r = await resolveTag(inputs, { git: new GitCli(), log });
   log.info(`Tag ${r.tag} (${inputs.source} ${r.id} of ${r.sha})`);
   setOutputs({ tag: r.tag, id: r.id, sha: r.sha, tags: r.tags.join('\n') });
@@ -13,3 +14,6 @@ export async function run(): Promise<void> {
     ['commit', r.sha],
   ]);
 }
+
+/** The action (also what @github/local-action calls): failures end the step, never throw. */
+export const run = guarded(main);

@@ -79,3 +79,41 @@ describe('BatchedGit', () => {
     expect(bad.status).toBe('rejected');
   });
 });
+
+describe('docker output, read by the adapter that runs docker', () => {
+  test('buildx inspect and docker info: driver and image store', async () => {
+    const { parseBuilderInfo, digestFromPush, isImmutableTagRefusal } = await import('../src/docker/output.js');
+    expect(parseBuilderInfo('Name:   default\nDriver: docker\n\nNodes:\n', '[["Backing Filesystem","extfs"]]')).toEqual({ driver: 'docker', containerdStore: false });
+    expect(parseBuilderInfo('Name: ci\nDriver: docker-container\n', '')).toEqual({ driver: 'docker-container', containerdStore: false });
+    expect(parseBuilderInfo('Driver: docker\n', '[["driver-type","io.containerd.snapshotter.v1"]]').containerdStore).toBe(true);
+    const D = `sha256:${'d'.repeat(64)}`;
+    expect(digestFromPush(`v1: digest: ${D} size: 1`)).toBe(D);
+    expect(digestFromPush('nothing')).toBeUndefined();
+    expect(isImmutableTagRefusal("tag invalid: The image tag 'x' already exists in the 'y' repository and cannot be overwritten because the repository is immutable.")).toBe(true);
+    expect(isImmutableTagRefusal('denied: requested access to the resource is denied')).toBe(false);
+  });
+});
+
+describe('network failures name the host and the cause', () => {
+  test('fetch causes', async () => {
+    const { asNetworkError, networkCause } = await import('../src/errors.js');
+    const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:65000'), { code: 'ECONNREFUSED' }) });
+    expect(asNetworkError(refused, '127.0.0.1:65000')?.message).toBe('cannot reach 127.0.0.1:65000: connection refused');
+    expect(networkCause(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND nope.example' } }))).toBe('name not found (DNS)');
+    expect(networkCause(Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }))).toBe('timed out');
+    expect(networkCause(Object.assign(new TypeError('fetch failed'), { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: 'unable to verify the first certificate' } }))).toMatch(/^TLS failed: /);
+    expect(networkCause(new Error('HTTP 500'))).toBeUndefined();
+  });
+
+  test('an unreachable registry is a NetworkError naming it, not "fetch failed"', async () => {
+    const { HttpRegistry, NetworkError } = await import('../src/index.js');
+    const r = new HttpRegistry({}, 2000);
+    await expect(r.headManifest({ host: '127.0.0.1:65000', name: 'app', reference: 'v1' })).rejects.toThrow(NetworkError);
+    await expect(r.headManifest({ host: '127.0.0.1:65000', name: 'app', reference: 'v1' })).rejects.toThrow('cannot reach 127.0.0.1:65000: connection refused');
+  });
+
+  test('AWS SDK connection failures say which API could not be reached', () => {
+    const e = explainAwsError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' }), 'ecr:BatchGetImage', 'ecr:BatchGetImage on app');
+    expect(e.message).toBe('ecr:BatchGetImage on app: cannot reach the AWS API: connection refused (connect ECONNREFUSED 127.0.0.1:4566)');
+  });
+});

@@ -19,7 +19,7 @@ test('250 tags cost three BatchGetImage calls of at most 100; ImageNotFound mean
   expect(calls.map((c) => c.args[0].input.imageIds?.length)).toEqual([100, 100, 50]);
   expect(calls[0]?.args[0].input).toMatchObject({ registryId: '123456789012', repositoryName: 'app' });
   expect(calls[0]?.args[0].input.acceptedMediaTypes).toHaveLength(4);
-  expect(found.get('t-0')).toBe(D(0));
+  expect(found.get('t-0')?.digest).toBe(D(0));
   expect(found.has('t-1')).toBe(false);
   expect(tags.filter((t) => found.has(t))).toHaveLength(125);
 });
@@ -28,7 +28,7 @@ test('digests are looked up as imageDigest', async () => {
   ecrMock.on(BatchGetImageCommand).resolves({ images: [{ imageId: { imageDigest: D(7) } }], failures: [] });
   const found = await new SdkEcr().findImages({ region: 'us-east-1', repository: 'app', tags: [D(7)] });
   expect(ecrMock.commandCalls(BatchGetImageCommand)[0]?.args[0].input.imageIds).toEqual([{ imageDigest: D(7) }]);
-  expect(found.get(D(7))).toBe(D(7));
+  expect(found.get(D(7))?.digest).toBe(D(7));
 });
 
 test('a failure other than ImageNotFound is an error; AWS errors are explained', async () => {

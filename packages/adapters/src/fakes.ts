@@ -1,16 +1,23 @@
-import type { AuthToken, Ecr, ImageQuery } from './aws/types.js';
+import type { BuilderInfo } from '@ensure-image/conventions';
+import type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
 import type { Docker, RunOptions, RunResult } from './docker/cli.js';
 import type { Git } from './git/git.js';
-import type { ManifestInfo, ManifestTarget, Registry } from './oci/registry.js';
-import { RepositoryNotFoundError } from './errors.js';
+import type { Manifest, ManifestInfo, ManifestTarget, Registry } from './oci/registry.js';
+import { ImmutableTagError, RepositoryNotFoundError } from './errors.js';
+
+/** A made-up manifest whose digest is `digest` (fakes only compare digests). */
+const manifestOf = (digest: string): string => JSON.stringify({ fake: digest });
 
 /** In-memory ECR: repositories keyed `region/account/name`, each a tag -> digest map. */
 export class FakeEcr implements Ecr {
   readonly calls: string[] = [];
   readonly repos = new Map<string, Map<string, string>>();
+  readonly created: CreateRepositoryRequest[] = [];
+  /** Repositories (keys as in `repos`) whose tags cannot move. */
+  readonly immutable = new Set<string>();
   constructor(
     public account = '123456789012',
-    public fail: Partial<Record<'privateTokens' | 'publicToken' | 'findImages' | 'accountId', Error>> = {},
+    public fail: Partial<Record<'privateTokens' | 'publicToken' | 'findImages' | 'accountId' | 'putImage' | 'createRepository', Error>> = {},
   ) {}
 
   put(region: string, account: string, repository: string, tag: string, digest: string): void {
@@ -31,12 +38,46 @@ export class FakeEcr implements Ecr {
     return { username: 'AWS', password: 'pw-public' };
   }
 
-  async findImages(q: ImageQuery): Promise<Map<string, string>> {
+  async findImages(q: ImageQuery): Promise<Map<string, FoundImage>> {
     this.calls.push(`findImages ${q.region} ${q.account ?? ''} ${q.repository} ${q.tags.length}`);
     if (this.fail.findImages) throw this.fail.findImages;
     const repo = this.repos.get(`${q.region}/${q.account ?? this.account}/${q.repository}`);
     if (!repo) throw new RepositoryNotFoundError(`ecr:BatchGetImage on ${q.repository}: the repository does not exist`);
-    return new Map(q.tags.filter((t) => repo.has(t)).map((t) => [t, repo.get(t) as string]));
+    const found = (t: string): string | undefined => (t.startsWith('sha256:') ? [...repo.values()].find((d) => d === t) : repo.get(t));
+    return new Map(
+      q.tags.flatMap((t) => {
+        const digest = found(t);
+        return digest ? [[t, { digest, manifest: manifestOf(digest), mediaType: 'application/vnd.oci.image.manifest.v1+json' }] as const] : [];
+      }),
+    );
+  }
+
+  async putImage(r: PutImageRequest): Promise<void> {
+    this.calls.push(`putImage ${r.repository}:${r.tag} ${r.digest}`);
+    if (this.fail.putImage) throw this.fail.putImage;
+    const key = `${r.region}/${r.account ?? this.account}/${r.repository}`;
+    const repo = this.repos.get(key);
+    if (!repo) throw new RepositoryNotFoundError(`ecr:PutImage on ${r.repository}: the repository does not exist`);
+    const now = repo.get(r.tag);
+    if (now === r.digest) return;
+    if (now !== undefined && this.immutable.has(key)) throw new ImmutableTagError(`ecr:PutImage of ${r.repository}:${r.tag}: the tag exists and the repository's tags are immutable`);
+    repo.set(r.tag, r.digest);
+  }
+
+  async createRepository(r: CreateRepositoryRequest): Promise<'created' | 'exists'> {
+    this.calls.push(`createRepository ${r.repository}`);
+    if (this.fail.createRepository) throw this.fail.createRepository;
+    const key = `${r.region}/${r.account ?? this.account}/${r.repository}`;
+    if (this.repos.has(key)) return 'exists';
+    this.repos.set(key, new Map());
+    if (r.mutability === 'IMMUTABLE') this.immutable.add(key);
+    this.created.push(r);
+    return 'created';
+  }
+
+  async createPublicRepository(name: string): Promise<'created' | 'exists'> {
+    this.calls.push(`createPublicRepository ${name}`);
+    return 'created';
   }
 
   async accountId(region: string): Promise<string> {
@@ -50,22 +91,61 @@ export class FakeEcr implements Ecr {
 export class FakeRegistry implements Registry {
   readonly calls: string[] = [];
   readonly manifests = new Map<string, ManifestInfo>();
+  /** Hosts whose tags cannot move. */
+  readonly immutable = new Set<string>();
   async headManifest(t: ManifestTarget): Promise<ManifestInfo | undefined> {
     this.calls.push(`${t.host}/${t.name}:${t.reference}`);
     return this.manifests.get(`${t.host}/${t.name}:${t.reference}`);
   }
+  async getManifest(t: ManifestTarget): Promise<Manifest | undefined> {
+    this.calls.push(`GET ${t.host}/${t.name}:${t.reference}`);
+    const m = this.manifests.get(`${t.host}/${t.name}:${t.reference}`);
+    return m && { ...m, body: Buffer.from(manifestOf(m.digest)) };
+  }
+  async putManifest(t: ManifestTarget, m: Manifest): Promise<void> {
+    this.calls.push(`PUT ${t.host}/${t.name}:${t.reference} ${m.digest}`);
+    const key = `${t.host}/${t.name}:${t.reference}`;
+    const now = this.manifests.get(key);
+    if (now && now.digest !== m.digest && this.immutable.has(t.host)) throw new ImmutableTagError(`${t.host} refused to move ${t.name}:${t.reference}`);
+    this.manifests.set(key, { digest: m.digest, mediaType: m.mediaType });
+  }
 }
 
-/** Records every docker command; answers each with `respond` (exit 0, empty output by default). */
+/**
+ * Records every docker command. Builds and pushes "succeed" with `digest` and, when given a
+ * registry, land there (so read-backs see them); `onPush` may fail or change that.
+ */
 export class FakeDocker implements Docker {
   readonly commands: { args: string[]; opts: RunOptions }[] = [];
   readonly logins: AuthToken[] = [];
   readonly logouts: string[] = [];
-  buildx = false;
+  hasBuildxPlugin = false;
   version = '20.10.24';
+  builder: BuilderInfo = { driver: 'docker', containerdStore: false };
+  digest = `sha256:${'d'.repeat(64)}`;
   respond: (args: readonly string[]) => Partial<RunResult> = () => ({});
+  /** Called for each reference a build or push sends; throw to fail it. */
+  onPush: (ref: string, digest: string) => void = () => {};
   failLogin = new Set<string>();
   failLogout = new Set<string>();
+
+  async builderInfo(builder?: string): Promise<BuilderInfo> {
+    this.commands.push({ args: ['buildx', 'inspect', ...(builder ? [builder] : [])], opts: {} });
+    return this.builder;
+  }
+  async buildx(args: readonly string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    this.commands.push({ args: [...args], opts: { env } });
+    if (args.includes('--push')) for (let i = args.indexOf('--tag'); i >= 0; i = args.indexOf('--tag', i + 1)) this.onPush(args[i + 1] as string, this.digest);
+    return args.includes('--push') ? { 'containerimage.digest': this.digest } : { 'containerimage.config.digest': this.digest };
+  }
+  async build(args: readonly string[], env: Record<string, string>): Promise<void> {
+    this.commands.push({ args: [...args], opts: { env } });
+  }
+  async push(ref: string): Promise<string> {
+    this.commands.push({ args: ['push', ref], opts: {} });
+    this.onPush(ref, this.digest);
+    return this.digest;
+  }
 
   async run(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
     this.commands.push({ args: [...args], opts });
@@ -80,7 +160,7 @@ export class FakeDocker implements Docker {
     this.logouts.push(host);
   }
   async hasBuildx(): Promise<boolean> {
-    return this.buildx;
+    return this.hasBuildxPlugin;
   }
   async clientVersion(): Promise<string> {
     return this.version;
@@ -129,7 +209,7 @@ export class FakeDirCache {
     this.calls.push(`restore ${dir} ${key}`);
     return undefined;
   }
-  async save(dir: string, key: string): Promise<void> {
-    this.calls.push(`save ${dir} ${key}`);
+  async save(dir: string, key: string, from?: string): Promise<void> {
+    this.calls.push(`save ${dir} ${key}${from ? ` from ${from}` : ''}`);
   }
 }

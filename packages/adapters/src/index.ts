@@ -1,8 +1,8 @@
 export * from './errors.js';
-export type { AuthToken, Ecr, ImageQuery } from './aws/types.js';
+export type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
 export { explainAwsError } from './aws/errors.js';
 export { MANIFEST_MEDIA_TYPES } from './media-types.js';
-export { type Registry, type ManifestTarget, type ManifestInfo, HttpRegistry, isLoopback } from './oci/registry.js';
+export { type Registry, type ManifestTarget, type ManifestInfo, type Manifest, HttpRegistry, isLoopback } from './oci/registry.js';
 export { parseChallenge, type Challenge } from './oci/challenge.js';
 export { dockerConfigCredentials, type BasicCredentials } from './oci/docker-config.js';
 export { type Docker, type RunOptions, type RunResult, DockerCli } from './docker/cli.js';

@@ -16,7 +16,6 @@ import {
   parseList,
   shellQuote,
   shortId,
-  siblingTag,
   validateSha,
 } from '../src/index.js';
 
@@ -30,15 +29,9 @@ describe('tags', () => {
     expect(shortId(SHA, 40)).toBe(SHA);
     expect(shortId(SHA, 12)).toBe('abc1234def56');
   });
-  test('aliases and siblings', () => {
+  test('aliases', () => {
     expect(aliasTags('api', ['latest', 'main'])).toEqual(['api-latest', 'api-main']);
     expect(aliasTags('', ['latest'])).toEqual(['latest']);
-    expect(['events', 'pmtiles', 'data'].map((p) => siblingTag('cloudtak-abc1234', p))).toEqual([
-      'events-abc1234',
-      'pmtiles-abc1234',
-      'data-abc1234',
-    ]);
-    expect(siblingTag('media-lambda-abc1234', 'thumb')).toBe('thumb-abc1234');
   });
   test('validation', () => {
     expect(validateSha('sha', SHA.toUpperCase())).toBe(SHA);

@@ -1,5 +1,6 @@
 import { ValidationError, shown } from './errors.js';
-import type { KeyValue } from './inputs.js';
+import { type KeyValue, parseKeyValues } from './inputs.js';
+import { validateTag } from './reference.js';
 
 export interface CdkImage {
   name: string;
@@ -13,6 +14,8 @@ export interface CdkContextOptions {
   images: readonly CdkImage[];
   keySuffix: string;
   extra: readonly KeyValue[];
+  /** The inputs errors name (they differ between actions); default images, flag, extra. */
+  inputs?: Partial<Record<'images' | 'flag' | 'extra', string>>;
 }
 
 export interface CdkContext {
@@ -31,9 +34,38 @@ export function camelCase(name: string): string {
     .join('');
 }
 
-export function contextKey(name: string, suffix: string): string {
+const IMAGE_NAME_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+export const IMAGE_NAME_RULE = 'an image name starts with a letter and holds letters, digits, - _ . (its CDK key is camelCase(name) + key-suffix: media-lambda -> mediaLambdaImageTag)';
+
+/** An image name that forms a CDK context key a stack would read (`media mtx` would not). */
+export function validateImageName(input: string, name: string): string {
+  if (!IMAGE_NAME_RE.test(name)) throw new ValidationError(input, `${shown(name)} cannot form a CDK context key: ${IMAGE_NAME_RULE}`);
+  return name;
+}
+
+/**
+ * `name=tag` per line (the cdk-context `images` input); an empty tag means "no pre-built
+ * image". Pairs joined by commas on one line get the hint that they go one per line.
+ */
+export function parseCdkImages(input: string, value: string): CdkImage[] {
+  return parseKeyValues(input, value).map(({ key, value: tag }) => {
+    validateImageName(input, key);
+    if (tag.includes(',')) {
+      throw new ValidationError(input, `${shown(`${key}=${tag}`)} is not one name=tag: a tag holds no commas, and pairs go one per line (a YAML block, \`images: |\`)`);
+    }
+    return { name: key, tag: tag === '' ? '' : validateTag(input, tag) };
+  });
+}
+
+export function contextKey(name: string, suffix: string, input = 'images'): string {
   const key = camelCase(name) + suffix;
-  if (key === '') throw new ValidationError('images', `${shown(name)} gives an empty context key`);
+  if (key === '') throw new ValidationError(input, `${shown(name)} gives an empty context key`);
+  return key;
+}
+
+/** A context key (or part of one: `flag`, `key-suffix`): no `=`, no spaces, not `aws:`. Empty passes (it means "none"). */
+export function validateContextKey(input: string, key: string): string {
+  if (key !== '') checkKey(input, key);
   return key;
 }
 
@@ -64,15 +96,25 @@ export function cdkContext(o: CdkContextOptions): CdkContext {
     if (key in json) throw new ValidationError(input, `context key ${shown(key)} is given twice`);
     json[key] = value;
   };
-  if (o.flag !== '') put('flag', o.flag, String(o.usePrebuilt));
-  if (o.usePrebuilt) for (const img of o.images) put('images', contextKey(img.name, o.keySuffix), img.tag);
-  for (const kv of o.extra) put('extra', kv.key, kv.value);
+  const name = { images: 'images', flag: 'flag', extra: 'extra', ...o.inputs };
+  if (o.flag !== '') put(name.flag, o.flag, String(o.usePrebuilt));
+  if (o.usePrebuilt) for (const img of o.images) put(name.images, contextKey(img.name, o.keySuffix, name.images), img.tag);
+  for (const kv of o.extra) put(name.extra, kv.key, kv.value);
   const argv = Object.entries(json).flatMap(([k, v]) => ['--context', `${k}=${v}`]);
   return { argv, shell: argv.map(shellQuote).join(' '), json };
 }
 
-/** `use-prebuilt`: `auto` means true exactly when every image has a tag. */
-export function usePrebuilt(mode: 'true' | 'false' | 'auto', images: readonly CdkImage[]): boolean {
-  if (mode === 'auto') return images.length > 0 && images.every((i) => i.tag !== '');
-  return mode === 'true';
+/**
+ * `use-prebuilt` decided, with why `auto` said false (for a warning), and `true` with an
+ * untagged image refused (`input` names the images input).
+ */
+export function decidePrebuilt(mode: 'true' | 'false' | 'auto', images: readonly CdkImage[], input = 'images'): { value: boolean; reason?: string } {
+  const untagged = images.filter((i) => i.tag === '').map((i) => i.name);
+  if (mode === 'true' && untagged.length > 0) {
+    throw new ValidationError(input, `use-prebuilt is true but ${untagged.map((n) => shown(n)).join(', ')} has no tag (give name=tag)`);
+  }
+  if (mode !== 'auto') return { value: mode === 'true' };
+  if (images.length === 0) return { value: false };
+  if (untagged.length > 0) return { value: false, reason: `use-prebuilt auto: ${untagged.map((n) => shown(n)).join(', ')} has no tag, so CDK builds the images itself` };
+  return { value: true };
 }

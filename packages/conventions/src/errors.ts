@@ -18,3 +18,19 @@ export function shown(value: string): string {
   const cut = value.length > 80 ? `${value.slice(0, 77)}...` : value;
   return JSON.stringify(cut);
 }
+
+/**
+ * A manifest value does not have the accepted form: the message names the file and the
+ * field (`images.yml: images[0].repository: ...`). `input` is `manifest`, the plan input (and
+ * CLI flag) that names the file.
+ */
+export class ManifestError extends ValidationError {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super('manifest', detail);
+    this.message = field === '' ? `${file}: ${detail}` : `${file}: ${field}: ${detail}`;
+  }
+}

@@ -7,3 +7,8 @@ export * from './tags.js';
 export * from './cdk.js';
 export * from './login.js';
 export * from './manifest.js';
+export * from './image-inputs.js';
+export * from './account.js';
+export { ManifestError } from './errors.js';
+export * from './build.js';
+export * from './repository.js';

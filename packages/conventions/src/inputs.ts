@@ -1,4 +1,5 @@
 import { ValidationError, shown } from './errors.js';
+import { parseReference, validateTag } from './reference.js';
 
 /** Strict boolean: `true` or `false` in any case; empty takes the default. */
 export function parseBoolean(input: string, value: string, fallback?: boolean): boolean {
@@ -80,4 +81,18 @@ export function parsePlatforms(input: string, value: string): string[] {
 export function validateStage(input: string, value: string): string {
   if (value !== '' && !STAGE_RE.test(value)) throw new ValidationError(input, `${shown(value)} is not a Dockerfile stage name (a letter, then letters, digits, _ . -)`);
   return value;
+}
+
+/**
+ * More tags for an image (`tags` inputs), comma- or newline-separated: bare tags (`api-latest`)
+ * for the same repository, or full references (with a `/` or `:`). Checked now, expanded
+ * against the image once it is known (`expandTags`).
+ */
+export function parseExtraTags(input: string, value: string): string[] {
+  const entries = parseList(value);
+  for (const e of entries) {
+    if (e.includes('/') || e.includes(':')) parseReference(input, e);
+    else validateTag(input, e);
+  }
+  return entries;
 }

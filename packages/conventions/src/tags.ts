@@ -1,14 +1,51 @@
 import { createHash } from 'node:crypto';
 import { ValidationError, shown } from './errors.js';
-import { TAG_RE, validateTag } from './reference.js';
+import { validateTag } from './reference.js';
 
 const SHA_RE = /^(?:[a-f0-9]{40}|[a-f0-9]{64})$/;
+const ABBREV_RE = /^[a-f0-9]{4,64}$/;
 const PREFIX_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,100}$/;
 
+/** What resolving a tag needs, every value already validated. */
+export interface ResolveTagInputs {
+  prefix: string;
+  source: 'commit' | 'tree';
+  /** Workspace-relative, normalised paths (for `tree`). */
+  paths: readonly string[];
+  length: number;
+  /** Commit to use instead of HEAD: a full SHA or an abbreviation (git resolves it). */
+  sha?: string;
+  aliases: readonly string[];
+  workspace: string;
+  /** GITHUB_SHA, the fallback when the workspace is no git checkout. */
+  githubSha?: string;
+}
+
+export interface ResolvedTag {
+  tag: string;
+  id: string;
+  sha: string;
+  /** The tag followed by its aliases. */
+  tags: string[];
+}
+
+/** A full git object id (40 or 64 hex characters), lower-cased. */
 export function validateSha(input: string, sha: string): string {
   const s = sha.trim().toLowerCase();
   if (!SHA_RE.test(s)) throw new ValidationError(input, `${shown(sha)} is not a full git object id (40 or 64 hex characters)`);
   return s;
+}
+
+/** A commit as a user types it: a full SHA or an abbreviation of at least 4 hex characters (git resolves it). */
+export function validateShaInput(input: string, sha: string): string {
+  const s = sha.trim().toLowerCase();
+  if (!ABBREV_RE.test(s)) throw new ValidationError(input, `${shown(sha)} is not a commit SHA (4 to 64 hex characters: a full SHA or an abbreviation like abc1234)`);
+  return s;
+}
+
+/** Whether a validated SHA is whole (not an abbreviation). */
+export function isFullSha(sha: string): boolean {
+  return SHA_RE.test(sha);
 }
 
 /** The first `length` characters of a hex id (length 0 or >= the id's length keeps it whole). */
@@ -16,9 +53,11 @@ export function shortId(id: string, length: number): string {
   return length <= 0 || length >= id.length ? id : id.slice(0, length);
 }
 
-export function validatePrefix(input: string, prefix: string): string {
+/** A tag prefix; one trailing `-` is dropped, as `<prefix>-<id>` adds it (`cloudtak-` -> `cloudtak-abc1234`). */
+export function validatePrefix(input: string, value: string): string {
+  const prefix = value.endsWith('-') && !value.endsWith('--') ? value.slice(0, -1) : value;
   if (prefix !== '' && !PREFIX_RE.test(prefix)) {
-    throw new ValidationError(input, `${shown(prefix)} is not a tag prefix (letters, digits, _ . -, at most 101, not starting with . or -)`);
+    throw new ValidationError(input, `${shown(value)} is not a tag prefix (letters, digits, _ . -, at most 101, not starting with . or -)`);
   }
   return prefix;
 }
@@ -31,18 +70,6 @@ export function formatTag(prefix: string, id: string): string {
 /** Alias tags: `latest` with prefix `api` is `api-latest`; without a prefix, `latest`. */
 export function aliasTags(prefix: string, aliases: readonly string[]): string[] {
   return aliases.map((a) => validateTag('aliases', prefix === '' ? a : `${prefix}-${a}`));
-}
-
-/** The id part of a `<prefix>-<id>` tag: the text after its last `-`. */
-export function idOfTag(tag: string): string {
-  const dash = tag.lastIndexOf('-');
-  return dash < 0 ? tag : tag.slice(dash + 1);
-}
-
-/** A sibling image's tag sharing the same source id: `cloudtak-abc1234` -> `events-abc1234`. */
-export function siblingTag(tag: string, prefix: string): string {
-  if (!TAG_RE.test(tag)) throw new ValidationError('tag', `${shown(tag)} is not a valid tag`);
-  return formatTag(validatePrefix('prefix', prefix), idOfTag(tag));
 }
 
 export interface ContentId {

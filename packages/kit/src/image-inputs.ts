@@ -1,26 +1,17 @@
+import type { Log } from '@ensure-image/adapters';
 import { type ImageInputs, ValidationError } from '@ensure-image/conventions';
-import { getInput } from './inputs.js';
-import { log } from './log.js';
 
-/** The inputs every image-naming action shares: image, or repository + registry parts. */
-export function readImageInputs(): ImageInputs {
-  const entries = Object.entries({
-    image: getInput('image'),
-    repository: getInput('repository'),
-    tag: getInput('tag'),
-    registry: getInput('registry'),
-    account: getInput('account'),
-    region: getInput('region'),
-  }).filter(([, v]) => v !== '');
-  return Object.fromEntries(entries) as ImageInputs;
+/** The image-naming inputs (image, or repository + registry parts) as conventions take them; empty ones left out. */
+const IMAGE_KEYS = ['image', 'repository', 'tag', 'registry', 'account', 'region'] as const;
+
+export function imageInputs(v: Partial<Record<(typeof IMAGE_KEYS)[number], string>>): ImageInputs {
+  return Object.fromEntries(IMAGE_KEYS.map((k) => [k, v[k]]).filter(([, value]) => value !== undefined && value !== '')) as ImageInputs;
 }
 
 /** `username` + `password` for non-ECR registries; the password is masked at once. */
-export function readCredentials(): { username: string; password: string } | undefined {
-  const username = getInput('username');
-  const password = getInput('password');
-  if (password) log.secret(password);
-  if (!username && !password) return undefined;
-  if (!username || !password) throw new ValidationError(username ? 'password' : 'username', 'username and password go together: give both or neither');
-  return { username, password };
+export function credentials(v: { username: string; password: string }, log: Log): { username: string; password: string } | undefined {
+  if (v.password) log.secret(v.password);
+  if (!v.username && !v.password) return undefined;
+  if (!v.username || !v.password) throw new ValidationError(v.username ? 'password' : 'username', 'username and password go together: give both or neither');
+  return { username: v.username, password: v.password };
 }

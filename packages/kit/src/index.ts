@@ -1,10 +1,10 @@
-export { runAction, type ActionMain } from './run.js';
-export { getInput, getMultiline } from './inputs.js';
+export { runAction, guarded, type ActionMain } from './run.js';
+export { declareInputs, readDeclared, rawDeclared, input, type InputSpec, type Declarations, type Values } from './declare.js';
 export { setOutputs } from './outputs.js';
-export { saveState, getState } from './state.js';
 export { writeSummary, type SummaryRow } from './summary.js';
 export { isAct, workspace } from './env.js';
 export { log } from './log.js';
-export { readImageInputs, readCredentials } from './image-inputs.js';
-export { readBuildPlan, readCacheMode, readContext } from './build-inputs.js';
-export { readTagInputs } from './tag-inputs.js';
+export { imageInputs, credentials } from './image-inputs.js';
+export { BUILD_INPUTS, buildSettings, type BuildSettings, type BuildValues } from './build-inputs.js';
+export { tagInputs } from './tag-inputs.js';
+export { trackLogins, logoutSaved, type Logout } from './logins.js';

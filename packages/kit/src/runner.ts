@@ -61,9 +61,9 @@ export const warning = (message: string): void => command('warning', message);
 export const error = (message: string): void => command('error', message);
 export const debug = (message: string): void => command('debug', message);
 
-/** Fail the step: an error annotation and exit code 1. */
-export function setFailed(message: string): void {
-  process.exitCode = 1;
+/** Fail the step: an error annotation and (unless told otherwise) exit code 1. */
+export function setFailed(message: string, exitCode = true): void {
+  if (exitCode) process.exitCode = 1;
   error(message);
 }
 

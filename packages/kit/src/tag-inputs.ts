@@ -1,25 +1,22 @@
-import { normalisePath, parseChoice, parseInteger, parseList, validatePrefix, validateSha } from '@ensure-image/conventions';
-import type { ResolveTagInputs } from '@ensure-image/steps';
-import { getInput } from './inputs.js';
+import { type ResolveTagInputs, aliasTags, formatTag, normalisePath } from '@ensure-image/conventions';
 
-/**
- * The tag inputs resolve-tag and the all-in-one action share: `prefix`, the source (named
- * `source` or `tag-source`), `paths`, `length`, `sha`, `aliases`.
- */
-export function readTagInputs(
+/** The tag inputs resolve-tag and the all-in-one action share, as the tag step takes them, checked as far as they can be without git. */
+export function tagInputs(
+  v: { prefix: string; source: 'commit' | 'tree'; paths: readonly string[]; length: number; sha: string; aliases: readonly string[] },
   ws: string,
-  o: { sourceInput: string; defaultPrefix: string; defaultPaths: readonly string[] },
+  defaultPaths: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): ResolveTagInputs {
-  const sha = getInput('sha');
-  const paths = parseList(getInput('paths'));
+  // The tag's form is known before git runs: check it (and the aliases') now.
+  formatTag(v.prefix, '0'.repeat(v.length));
+  aliasTags(v.prefix, v.aliases);
   return {
-    prefix: validatePrefix('prefix', getInput('prefix') || o.defaultPrefix),
-    source: parseChoice(o.sourceInput, getInput(o.sourceInput), ['commit', 'tree'] as const, 'commit'),
-    paths: (paths.length ? paths : o.defaultPaths).map((p) => normalisePath('paths', p)),
-    length: parseInteger('length', getInput('length'), 7, 1, 64),
-    ...(sha ? { sha: validateSha('sha', sha) } : {}),
-    aliases: parseList(getInput('aliases')),
+    prefix: v.prefix,
+    source: v.source,
+    paths: (v.paths.length ? v.paths : defaultPaths).map((p) => normalisePath('paths', p)),
+    length: v.length,
+    ...(v.sha ? { sha: v.sha } : {}),
+    aliases: v.aliases,
     workspace: ws,
     ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
   };

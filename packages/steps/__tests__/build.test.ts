@@ -1,12 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { FakeDirCache, FakeDocker, FakeEcr, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { resolveImage } from '@ensure-image/conventions';
-import { type BuildInputs, buildPush, buildxArgs, cacheFlags, classicBuildArgs, digestFromPush, isImmutableTagError, ociLabels } from '../src/index.js';
+import { ImmutableTagError } from '@ensure-image/adapters';
+import { type RepositorySettings, resolveImage } from '@ensure-image/conventions';
+import { type BuildInputs, buildPush } from '../src/index.js';
 
 const D = `sha256:${'d'.repeat(64)}`;
+const OLD = `sha256:${'0'.repeat(64)}`;
+const OTHER = `sha256:${'e'.repeat(64)}`;
 const env = { AWS_REGION: 'us-east-1' };
 const ECR = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
+const REPO = 'us-east-1/123456789012/app-lambda-light';
 
 function inputs(over: Partial<BuildInputs> = {}, image = `${ECR}/app-lambda-light:api-abc1234`): BuildInputs {
   return {
@@ -16,160 +20,251 @@ function inputs(over: Partial<BuildInputs> = {}, image = `${ECR}/app-lambda-ligh
       file: '/ws/Dockerfile.light',
       extraRefs: [`${ECR}/app-lambda-light:api-latest`],
       buildArgs: [{ key: 'CMD_TARGET', value: 'api' }],
-      labels: [{ key: 'org.opencontainers.image.revision', value: 'abc' }],
+      labels: [],
       platforms: [],
       provenance: false,
       push: true,
     },
     cache: 'none',
-    skipIfExists: false,
+    skipIfExists: true,
     runnerTemp: mkdtempSync(`${tmpdir()}/rt-`),
     act: false,
     ...over,
   };
 }
 
+/** Fakes wired so that what docker pushes lands in the fake ECR (read-backs see it). */
 function deps(docker = new FakeDocker(), cache = new FakeDirCache(false)) {
   const ecr = new FakeEcr();
-  ecr.repos.set('us-east-1/123456789012/app-lambda-light', new Map());
+  ecr.repos.set(REPO, new Map());
+  docker.onPush = (ref, digest) => {
+    const [, repo, tag] = /^[^/]+\/(.+):([^:]+)$/.exec(ref) ?? [];
+    ecr.put('us-east-1', '123456789012', repo as string, tag as string, digest);
+  };
   return { docker, log: new MemoryLog(), ecr: async () => ecr, registry: new FakeRegistry(), cache, ecrFake: ecr };
 }
 
-/** A docker whose buildx writes the metadata file, as buildx does. */
-function buildxDocker(driver = 'docker'): FakeDocker {
+function buildx(driver = 'docker', containerdStore = false): FakeDocker {
   const d = new FakeDocker();
-  d.buildx = true;
-  d.respond = (args) => {
-    if (args[0] === 'buildx' && args[1] === 'inspect') return { stdout: `Name: b\nDriver: ${driver}\n` };
-    const i = args.indexOf('--metadata-file');
-    if (i >= 0) writeFileSync(args[i + 1] as string, JSON.stringify({ 'containerimage.digest': D }));
-    return {};
-  };
+  d.hasBuildxPlugin = true;
+  d.builder = { driver, containerdStore };
   return d;
 }
 
-describe('buildx argv', () => {
-  test('the five-lambda case: tags, build args, labels, provenance off, metadata, push', async () => {
-    const docker = buildxDocker();
-    const d = deps(docker);
+const buildArgv = (d: FakeDocker): string[] => d.commands.find((c) => c.args[0] === 'buildx' && c.args[1] === 'build')?.args ?? [];
+
+describe('build or skip', () => {
+  test('first run builds and pushes; the digest is the one the registry holds afterwards', async () => {
+    const d = deps(buildx());
     const r = await buildPush(inputs(), d);
-    const argv = docker.commands.map((c) => c.args).find((a) => a[1] === 'build') as string[];
-    const meta = argv[argv.indexOf('--metadata-file') + 1] as string;
-    expect(argv).toEqual([
-      'buildx', 'build',
-      '--file', '/ws/Dockerfile.light',
-      '--tag', `${ECR}/app-lambda-light:api-abc1234`,
-      '--tag', `${ECR}/app-lambda-light:api-latest`,
-      '--build-arg', 'CMD_TARGET=api',
-      '--label', 'org.opencontainers.image.revision=abc',
-      '--provenance=false',
-      '--metadata-file', meta,
-      '--push',
-      '/ws/lambda',
+    expect(r).toMatchObject({ built: true, existed: false, digest: D, builder: 'buildx', imageDigest: `${ECR}/app-lambda-light@${D}`, repointed: [] });
+    // One lookup before (tag + alias together), one read-back after.
+    expect(d.ecrFake.calls.filter((c) => c.startsWith('findImages'))).toEqual([
+      'findImages us-east-1 123456789012 app-lambda-light 2',
+      'findImages us-east-1 123456789012 app-lambda-light 2',
     ]);
-    expect(r).toMatchObject({ built: true, digest: D, builder: 'buildx', imageDigest: `${ECR}/app-lambda-light@${D}` });
   });
 
-  test('platforms, target, builder; multi-platform without push is not loaded', () => {
-    const p = { ...inputs().plan, refs: ['r:1'], metadataFile: '/m', platforms: ['linux/amd64', 'linux/arm64'], target: 'runtime', builder: 'ci', push: false };
-    const argv = buildxArgs(p, { from: [], to: [] });
-    expect(argv.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'ci']);
-    expect(argv).toContain('linux/amd64,linux/arm64');
-    expect(argv.join(' ')).toContain('--target runtime');
-    expect(argv).not.toContain('--load');
-    expect(argv).not.toContain('--push');
-    expect(buildxArgs({ ...p, platforms: [] }, { from: [], to: [] })).toContain('--load');
+  test('a rerun skips the build and re-points the alias that moved on (rollback)', async () => {
+    const d = deps(buildx());
+    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', OLD);
+    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-latest', D);
+    const r = await buildPush(inputs(), d);
+    expect(r).toMatchObject({ built: false, existed: true, digest: OLD, repointed: [`${ECR}/app-lambda-light:api-latest`] });
+    expect(d.ecrFake.repos.get(REPO)?.get('api-latest')).toBe(OLD);
+    expect(buildArgv(d.docker)).toEqual([]);
+    expect(d.ecrFake.calls).toEqual(['findImages us-east-1 123456789012 app-lambda-light 2', `putImage app-lambda-light:api-latest ${OLD}`]);
   });
 
-  test('cache flags per mode; ECR registry caches use image-manifest and OCI media types', () => {
-    const o = { scope: 'app', cacheRef: `${ECR}/app:buildcache`, ecr: true, localDir: '/c' };
-    expect(cacheFlags('registry', o).to).toEqual([`type=registry,ref=${ECR}/app:buildcache,mode=max,image-manifest=true,oci-mediatypes=true`]);
-    expect(cacheFlags('registry', { ...o, ecr: false }).to).toEqual([`type=registry,ref=${ECR}/app:buildcache,mode=max`]);
-    expect(cacheFlags('gha', o)).toEqual({ from: ['type=gha,scope=app'], to: ['type=gha,scope=app,mode=max'] });
-    expect(cacheFlags('local', o)).toEqual({ from: ['type=local,src=/c'], to: ['type=local,dest=/c-new,mode=max'] });
-    expect(cacheFlags('none', o)).toEqual({ from: [], to: [] });
+  test('an alias already on the digest is left alone: no PutImage', async () => {
+    const d = deps(buildx());
+    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', OLD);
+    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-latest', OLD);
+    const r = await buildPush(inputs(), d);
+    expect(r.repointed).toEqual([]);
+    expect(d.ecrFake.calls.some((c) => c.startsWith('putImage'))).toBe(false);
   });
 
-  test('cache auto: gha with a cache-exporting driver and the service, else the registry cache', async () => {
-    const gha = buildxDocker('docker-container');
-    await buildPush(inputs({ cache: 'auto' }), deps(gha, new FakeDirCache(true)));
-    expect(gha.commands.find((c) => c.args[1] === 'build')?.args).toContain('type=gha,scope=app-lambda-light');
-
-    const plain = buildxDocker('docker');
-    await buildPush(inputs({ cache: 'auto' }), deps(plain, new FakeDirCache(true)));
-    expect(plain.commands.find((c) => c.args[1] === 'build')?.args.join(' ')).toContain('type=registry,ref=');
+  test('an immutable repository that refuses to move the alias fails naming the alias and the exclusion filters', async () => {
+    const d = deps(buildx());
+    d.ecrFake.immutable.add(REPO);
+    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', OLD);
+    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-latest', D);
+    await expect(buildPush(inputs(), d)).rejects.toThrow(/app-lambda-light:api-latest names sha256:d+ .*immutable.*exclusion filters.*\*-latest/);
   });
 
-  test('gha on the docker driver or under act degrades to a warning', async () => {
-    const d1 = deps(buildxDocker('docker'), new FakeDirCache(true));
-    await buildPush(inputs({ cache: 'gha' }), d1);
-    expect(d1.log.warnings.join()).toMatch(/docker-container driver/);
-    const d2 = deps(buildxDocker('docker-container'), new FakeDirCache(false));
-    await buildPush(inputs({ cache: 'local', act: true }), d2);
-    expect(d2.log.warnings.join()).toMatch(/running under act/);
-    expect(d2.cache.calls).toEqual([]);
+  test('another run pushed the same tag meanwhile (MUTABLE): the registry digest is reported, with a warning', async () => {
+    const docker = buildx();
+    const d = deps(docker);
+    const land = docker.onPush;
+    // The other run's push lands right after ours.
+    docker.onPush = (ref, digest) => {
+      land(ref, digest);
+      land(ref, OTHER);
+    };
+    const r = await buildPush(inputs(), d);
+    expect(r).toMatchObject({ built: true, digest: OTHER, imageDigest: `${ECR}/app-lambda-light@${OTHER}` });
+    expect(d.log.warnings.join()).toMatch(/another run pushed the same tag meanwhile/);
+    expect(d.ecrFake.repos.get(REPO)?.get('api-latest')).toBe(OTHER);
   });
 
-  test('local cache restores before and saves after the build', async () => {
-    const d = deps(buildxDocker('docker-container'), new FakeDirCache(true));
-    await buildPush(inputs({ cache: 'local' }), d);
-    expect(d.cache.calls.map((c) => c.split(' ')[0])).toEqual(['restore', 'save']);
-  });
-});
-
-describe('classic fallback', () => {
-  test('docker build then push of every tag; BuildKit off for CLIs that need buildx for it', async () => {
-    const docker = new FakeDocker();
-    docker.version = '28.2.2';
-    docker.respond = (args) => (args[0] === 'push' ? { stdout: `${args[1]}: digest: ${D} size: 524\n` } : {});
-    const r = await buildPush(inputs(), deps(docker));
-    expect(docker.commands.map((c) => c.args[0])).toEqual(['build', 'push', 'push']);
-    expect(docker.commands[0]?.opts.env).toEqual({ DOCKER_BUILDKIT: '0' });
-    expect(r).toMatchObject({ built: true, digest: D, builder: 'classic' });
-    docker.version = '20.10.24';
-    docker.commands.length = 0;
-    await buildPush(inputs(), deps(docker));
-    expect(docker.commands[0]?.opts.env).toEqual({ DOCKER_BUILDKIT: '1' });
+  test('push: false builds only, reports no digest and touches no alias', async () => {
+    const d = deps(buildx());
+    const base = inputs({ skipIfExists: false });
+    const r = await buildPush({ ...base, plan: { ...base.plan, push: false } }, d);
+    expect(r).toMatchObject({ built: true, digest: '', imageDigest: '', repointed: [] });
+    expect(buildArgv(d.docker)).toContain('--load');
+    expect(d.ecrFake.calls).toEqual([]);
   });
 
-  test('the main tag given again in tags is pushed once', async () => {
-    const docker = new FakeDocker();
-    docker.respond = (args) => (args[0] === 'push' ? { stdout: `${args[1]}: digest: ${D} size: 524\n` } : {});
+  test('aliases on other registries or repositories are not re-pointed: a warning says so', async () => {
+    const d = deps(buildx());
+    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', OLD);
     const base = inputs();
-    await buildPush({ ...base, plan: { ...base.plan, extraRefs: [`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`] } }, deps(docker));
-    expect(docker.commands.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`]);
+    const r = await buildPush({ ...base, plan: { ...base.plan, extraRefs: ['127.0.0.1:5000/mirror/app:api-latest'] } }, d);
+    expect(r.repointed).toEqual([]);
+    expect(d.log.warnings.join()).toMatch(/mirror\/app:api-latest is in another repository/);
   });
 
-  test('skip-if-exists: one existence check, no docker at all', async () => {
+  test('non-ECR registries: GET the manifest, PUT it under the alias', async () => {
+    const d = deps(buildx());
+    d.registry.manifests.set('127.0.0.1:5000/team/app:v1', { digest: OLD, mediaType: 'application/vnd.oci.image.manifest.v1+json' });
+    d.registry.manifests.set(`127.0.0.1:5000/team/app:${OLD}`, { digest: OLD, mediaType: 'application/vnd.oci.image.manifest.v1+json' });
+    const base = inputs({}, '127.0.0.1:5000/team/app:v1');
+    const r = await buildPush({ ...base, plan: { ...base.plan, extraRefs: ['127.0.0.1:5000/team/app:latest'] } }, d);
+    expect(r.repointed).toEqual(['127.0.0.1:5000/team/app:latest']);
+    expect(d.registry.calls).toEqual(['127.0.0.1:5000/team/app:v1', '127.0.0.1:5000/team/app:latest', `GET 127.0.0.1:5000/team/app:${OLD}`, `PUT 127.0.0.1:5000/team/app:latest ${OLD}`]);
+  });
+
+  test('the main tag given again in tags is built and pushed once (classic path)', async () => {
     const docker = new FakeDocker();
     const d = deps(docker);
-    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', D);
-    const r = await buildPush(inputs({ skipIfExists: true }), d);
-    expect(r).toMatchObject({ built: false, existed: true, digest: D, builder: 'skipped' });
-    expect(docker.commands).toEqual([]);
-    expect(d.ecrFake.calls).toEqual(['findImages us-east-1 123456789012 app-lambda-light 1']);
+    const base = inputs({ skipIfExists: false });
+    await buildPush({ ...base, plan: { ...base.plan, extraRefs: [`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`] } }, d);
+    expect(docker.commands.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`]);
   });
 
   test('a refused push on an immutable tag is success only when the image is there', async () => {
     const docker = new FakeDocker();
-    docker.respond = (args) => (args[0] === 'push' ? { exitCode: 1, stderr: "tag invalid: The image tag 'api-abc1234' already exists in the 'app-lambda-light' repository and cannot be overwritten because the repository is immutable." } : {});
     const d = deps(docker);
+    docker.onPush = () => {
+      throw new ImmutableTagError('tag invalid: cannot be overwritten because the repository is immutable');
+    };
     await expect(buildPush(inputs(), d)).rejects.toThrow(/refused and the tag is not there/);
-    d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', D);
+    let n = 0;
+    docker.onPush = () => {
+      if (n++ === 0) d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', OTHER);
+      throw new ImmutableTagError('tag invalid');
+    };
     const r = await buildPush(inputs(), d);
-    expect(r).toMatchObject({ built: false, existed: false, digest: D });
-    expect(d.log.warnings.join()).toMatch(/another run/);
+    expect(r).toMatchObject({ built: false, existed: false, digest: OTHER });
+    expect(d.log.warnings.join()).toMatch(/pushed by another run meanwhile/);
   });
 });
 
-test('helpers', () => {
-  expect(digestFromPush(`v1: digest: ${D} size: 1`)).toBe(D);
-  expect(digestFromPush('nothing')).toBeUndefined();
-  expect(isImmutableTagError('tag invalid: The image tag x already exists in the y repository and cannot be overwritten because the repository is immutable.')).toBe(true);
-  expect(isImmutableTagError('denied: requested access to the resource is denied')).toBe(false);
-  expect(ociLabels([{ key: 'org.opencontainers.image.source', value: 'mine' }], 'sha', 'https://x')).toEqual([
-    { key: 'org.opencontainers.image.source', value: 'mine' },
-    { key: 'org.opencontainers.image.revision', value: 'sha' },
-  ]);
-  expect(classicBuildArgs({ ...inputs().plan, refs: ['r:1'], metadataFile: '/m', platforms: ['linux/arm64'] })).toContain('linux/arm64');
+describe('missing repositories', () => {
+  const settings: RepositorySettings = { scanOnPush: true, mutability: 'IMMUTABLE_WITH_EXCLUSION', mutableTags: ['*-latest'], lifecycleKeep: 5 };
+
+  test('without create-repository: an error naming the inputs that exist on the action', async () => {
+    const d = deps(buildx());
+    d.ecrFake.repos.delete(REPO);
+    await expect(buildPush(inputs(), d)).rejects.toThrow(/does not exist.*create-repository: true.*missing-repository: absent/);
+    await expect(buildPush(inputs({ repositoryInputs: ['missing-repository'] }), d)).rejects.toThrow(/does not exist.*Create it first, or set missing-repository: absent to report/);
+  });
+
+  test('create-repository: created with the settings and a lifecycle rule for the image prefix, then built', async () => {
+    const d = deps(buildx());
+    d.ecrFake.repos.delete(REPO);
+    const r = await buildPush(inputs({ createRepository: settings }), d);
+    expect(r.built).toBe(true);
+    const made = d.ecrFake.created[0];
+    expect(made).toMatchObject({ repository: 'app-lambda-light', scanOnPush: true, mutability: 'IMMUTABLE_WITH_EXCLUSION', mutableTags: ['*-latest'] });
+    expect(JSON.parse(made?.lifecyclePolicy as string).rules[1].selection.tagPrefixList).toEqual(['api-']);
+  });
+
+  test('create-repository with skip-if-exists false still creates the repository first', async () => {
+    const d = deps(buildx());
+    d.ecrFake.repos.delete(REPO);
+    await buildPush(inputs({ createRepository: settings, skipIfExists: false }), d);
+    expect(d.ecrFake.calls[0]).toBe('findImages us-east-1 123456789012 app-lambda-light 2');
+    expect(d.ecrFake.calls[1]).toBe('createRepository app-lambda-light');
+  });
+});
+
+describe('cache', () => {
+  test('auto on the docker driver, classic store: reads the registry cache only, and says so once as a notice', async () => {
+    const d = deps(buildx('docker'));
+    const notices: string[] = [];
+    const log = Object.assign(d.log, { notice: (m: string) => notices.push(m) });
+    await buildPush(inputs({ cache: 'auto', skipIfExists: false }), { ...d, log });
+    const argv = buildArgv(d.docker).join(' ');
+    expect(argv).toContain(`--cache-from type=registry,ref=${ECR}/app-lambda-light:buildcache-api`);
+    expect(argv).not.toContain('--cache-to');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/docker\/setup-buildx-action/);
+    expect(d.log.warnings).toEqual([]);
+  });
+
+  test('auto with a cache-exporting builder: gha with the cache service, else the registry cache', async () => {
+    const gha = deps(buildx('docker-container'), new FakeDirCache(true));
+    await buildPush(inputs({ cache: 'auto', skipIfExists: false }), gha);
+    expect(buildArgv(gha.docker)).toEqual(expect.arrayContaining(['type=gha,scope=api', 'type=gha,scope=api,mode=max']));
+    const reg = deps(buildx('docker', true));
+    await buildPush(inputs({ cache: 'auto', skipIfExists: false }), reg);
+    expect(buildArgv(reg.docker).join(' ')).toContain(`--cache-to type=registry,ref=${ECR}/app-lambda-light:buildcache-api,mode=max,image-manifest=true`);
+  });
+
+  test('an explicit mode that cannot work here is a warning and a build without it, never a failure', async () => {
+    for (const [cache, driver, service, act, pattern] of [
+      ['gha', 'docker', true, false, /cannot export a cache/],
+      ['local', 'docker-container', false, true, /running under act/],
+      ['gha', 'docker-container', false, false, /Actions cache service/],
+    ] as const) {
+      const d = deps(buildx(driver), new FakeDirCache(service));
+      const r = await buildPush(inputs({ cache, act, skipIfExists: false }), d);
+      expect(r.built).toBe(true);
+      expect(d.log.warnings.join()).toMatch(pattern);
+      expect(buildArgv(d.docker).join(' ')).not.toMatch(/--cache-(from|to)/);
+    }
+  });
+
+  test('local cache restores before and saves the new directory after the build', async () => {
+    const d = deps(buildx('docker-container'), new FakeDirCache(true));
+    await buildPush(inputs({ cache: 'local', skipIfExists: false }), d);
+    expect(d.cache.calls.map((c) => c.split(' ')[0])).toEqual(['restore', 'save']);
+    expect(d.cache.calls[1]).toMatch(/from .*-new$/);
+  });
+
+  test('raw cache-from/cache-to replace the mode; cache-to is dropped with a warning where it cannot export', async () => {
+    const d = deps(buildx('docker'));
+    const base = inputs({ cache: 'gha', skipIfExists: false });
+    await buildPush({ ...base, plan: { ...base.plan, cacheFrom: ['type=registry,ref=x/y:c'], cacheTo: ['type=registry,ref=x/y:c'] } }, d);
+    expect(buildArgv(d.docker).join(' ')).toContain('--cache-from type=registry,ref=x/y:c');
+    expect(buildArgv(d.docker).join(' ')).not.toContain('--cache-to');
+    expect(d.log.warnings.join()).toMatch(/cache-to/);
+  });
+});
+
+describe('classic fallback', () => {
+  test('docker build then push of every tag; BuildKit off for CLIs that need buildx for it, and the log says what that loses', async () => {
+    const docker = new FakeDocker();
+    docker.version = '28.2.2';
+    const d = deps(docker);
+    const r = await buildPush(inputs({ skipIfExists: false }), d);
+    expect(docker.commands.map((c) => c.args[0])).toEqual(['build', 'push', 'push']);
+    expect(docker.commands[0]?.opts.env).toEqual({ DOCKER_BUILDKIT: '0' });
+    expect(r).toMatchObject({ built: true, digest: D, builder: 'classic' });
+    expect(d.log.lines.join()).toMatch(/legacy builder \(no RUN --mount, no heredocs/);
+    docker.version = '20.10.24';
+    docker.commands.length = 0;
+    await buildPush(inputs({ skipIfExists: false }), deps(docker));
+    expect(docker.commands[0]?.opts.env).toEqual({ DOCKER_BUILDKIT: '1' });
+  });
+
+  test('what needs buildx fails clearly, before any build', async () => {
+    const docker = new FakeDocker();
+    const base = inputs({ skipIfExists: false });
+    await expect(buildPush({ ...base, plan: { ...base.plan, secrets: [{ id: 'npm', env: 'NPM_TOKEN' }] } }, deps(docker))).rejects.toThrow(/secrets: needs docker buildx/);
+    expect(docker.commands.filter((c) => c.args[0] === 'build')).toEqual([]);
+  });
 });

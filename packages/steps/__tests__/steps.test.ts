@@ -153,7 +153,23 @@ describe('planImages', () => {
       env,
     );
     expect(planned.map((p) => [p.spec.name, p.exists])).toEqual([['api', true], ['jobs', false], ['media', false], ['thumb', false], ['pub', true]]);
-    expect(ecr.calls).toEqual(['findImages us-east-1 123456789012 app-lambda-light 2', 'findImages us-east-1 123456789012 app-lambda-heavy 2']);
+    // The present image's alias is checked in the same call and re-pointed (a rollback moves -latest back).
+    expect(ecr.calls).toEqual([
+      'findImages us-east-1 123456789012 app-lambda-light 3',
+      'findImages us-east-1 123456789012 app-lambda-heavy 2',
+      `putImage app-lambda-light:api-latest sha256:${'1'.repeat(64)}`,
+    ]);
+    expect(planned[0]?.repointed).toEqual(['123456789012.dkr.ecr.us-east-1.amazonaws.com/app-lambda-light:api-latest']);
+    ecr.calls.length = 0;
+    ecr.put('us-east-1', '123456789012', 'app-lambda-light', 'api-latest', `sha256:${'9'.repeat(64)}`);
+    const looking = await planImages(
+      { images, source: 'commit', length: 7, workspace: '/ws' },
+      { git: new FakeGit({ HEAD: sha }), log: new MemoryLog(), ecr: async () => ecr, registry },
+      env,
+      { retag: false },
+    );
+    expect(looking[0]?.repointed).toEqual([]);
+    expect(ecr.calls.filter((c) => c.startsWith('putImage'))).toEqual([]);
     const matrix = buildMatrix(planned);
     expect(matrix.include.map((m) => m.name)).toEqual(['jobs', 'media', 'thumb']);
     expect(matrix.include[0]).toEqual({

@@ -1,22 +1,32 @@
-import { type Ecr, type Registry, type BasicCredentials, RepositoryNotFoundError } from '@ensure-image/adapters';
-import { type ResolvedImage, distributionTarget, formatReference } from '@ensure-image/conventions';
+import { type BasicCredentials, type Ecr, type FoundImage, type Log, type Registry, RepositoryNotFoundError } from '@ensure-image/adapters';
+import { type RepositorySettings, type ResolvedImage, distributionTarget, formatReference, lifecyclePolicy } from '@ensure-image/conventions';
 
 export interface ExistsResult {
   image: string;
   exists: boolean;
   /** Manifest digest when the image exists, else empty. */
   digest: string;
+  /** ECR only: the manifest BatchGetImage returned (to put it under another tag). */
+  found?: FoundImage;
 }
 
 export interface ExistsDeps {
   ecr: () => Promise<Ecr>;
   registry: Registry;
+  log?: Log;
 }
+
+/** An image to check; `prefix` is its tag prefix (one lifecycle rule per prefix). */
+export type CheckTarget = ResolvedImage & { prefix?: string };
 
 export interface ExistsOptions {
   credentials?: BasicCredentials;
   /** A missing ECR repository: an error (default), or reported as absent images. */
   missingRepository?: 'error' | 'absent';
+  /** Create a missing ECR repository with these settings (its images are then absent). */
+  create?: RepositorySettings;
+  /** The running action's inputs that deal with a missing repository, named in the error. */
+  repositoryInputs?: readonly string[];
 }
 
 /** The tag or digest to look up. */
@@ -24,40 +34,53 @@ function lookupRef(img: ResolvedImage): string {
   return img.ref.tag ?? (img.ref.digest as string);
 }
 
+type EcrTarget = CheckTarget & { registry: { kind: 'ecr'; region: string; account: string } };
+
+/** What to set when a repository is missing, in the running action's words. */
+function missingRepositoryHint(inputs: readonly string[]): string {
+  const ways: string[] = [];
+  if (inputs.includes('create-repository')) ways.push('set create-repository: true to create it');
+  if (inputs.includes('missing-repository')) ways.push('set missing-repository: absent to report its images as missing');
+  return ways.length ? ` Create it first, or ${ways.join(', or ')}.` : ' Create it first.';
+}
+
 /**
  * Whether each image exists. Private ECR images cost one BatchGetImage per repository (up to
- * 100 tags a call); any other registry a HEAD of the manifest.
+ * 100 tags a call); any other registry a HEAD of the manifest. A missing ECR repository is
+ * created when `create` is given (RepositoryAlreadyExists from a concurrent run is fine).
  */
-export async function checkImages(images: readonly ResolvedImage[], deps: ExistsDeps, o: ExistsOptions = {}): Promise<ExistsResult[]> {
-  const results = new Map<ResolvedImage, ExistsResult>();
-  const groups = new Map<string, ResolvedImage[]>();
+export async function checkImages(images: readonly CheckTarget[], deps: ExistsDeps, o: ExistsOptions = {}): Promise<ExistsResult[]> {
+  const results = new Map<CheckTarget, ExistsResult>();
+  const groups = new Map<string, EcrTarget[]>();
   for (const img of images) {
     if (img.registry.kind === 'ecr') {
       const key = `${img.registry.region}/${img.registry.account}/${img.ref.repository}`;
-      groups.set(key, [...(groups.get(key) ?? []), img]);
+      groups.set(key, [...(groups.get(key) ?? []), img as EcrTarget]);
     }
   }
+  const checkGroup = async (ecr: Ecr, group: EcrTarget[]): Promise<void> => {
+    const first = group[0] as EcrTarget;
+    const where = { region: first.registry.region, account: first.registry.account, repository: first.ref.repository };
+    let found: Map<string, FoundImage>;
+    try {
+      found = await ecr.findImages({ ...where, tags: [...new Set(group.map(lookupRef))] });
+    } catch (e) {
+      if (!(e instanceof RepositoryNotFoundError)) throw e;
+      if (o.create) {
+        await createRepository(ecr, where, group, o.create, deps.log);
+      } else if (o.missingRepository !== 'absent') {
+        throw new RepositoryNotFoundError(`${e.message}.${missingRepositoryHint(o.repositoryInputs ?? ['missing-repository'])}`);
+      }
+      found = new Map();
+    }
+    for (const img of group) {
+      const hit = found.get(lookupRef(img));
+      results.set(img, { image: formatReference(img.ref), exists: hit !== undefined, digest: hit?.digest ?? '', ...(hit ? { found: hit } : {}) });
+    }
+  };
   if (groups.size > 0) {
     const ecr = await deps.ecr();
-    for (const group of groups.values()) {
-      const first = group[0] as ResolvedImage & { registry: { kind: 'ecr'; region: string; account: string } };
-      let found: Map<string, string>;
-      try {
-        found = await ecr.findImages({
-          region: first.registry.region,
-          account: first.registry.account,
-          repository: first.ref.repository,
-          tags: [...new Set(group.map(lookupRef))],
-        });
-      } catch (e) {
-        if (!(e instanceof RepositoryNotFoundError && o.missingRepository === 'absent')) throw e;
-        found = new Map();
-      }
-      for (const img of group) {
-        const digest = found.get(lookupRef(img)) ?? '';
-        results.set(img, { image: formatReference(img.ref), exists: digest !== '', digest });
-      }
-    }
+    await Promise.all([...groups.values()].map((g) => checkGroup(ecr, g)));
   }
   await Promise.all(
     images
@@ -69,4 +92,29 @@ export async function checkImages(images: readonly ResolvedImage[], deps: Exists
       }),
   );
   return images.map((img) => results.get(img) as ExistsResult);
+}
+
+async function createRepository(
+  ecr: Ecr,
+  where: { region: string; account: string; repository: string },
+  group: readonly CheckTarget[],
+  s: RepositorySettings,
+  log: Log | undefined,
+): Promise<void> {
+  // Aliases carry no prefix of their own: one rule per image that names one.
+  const named = group.flatMap((img) => (img.prefix === undefined ? [] : [img.prefix]));
+  const prefixes = named.length ? named : [''];
+  const made = await ecr.createRepository({
+    ...where,
+    scanOnPush: s.scanOnPush,
+    ...(s.kmsKey ? { kmsKey: s.kmsKey } : {}),
+    mutability: s.mutability,
+    mutableTags: s.mutableTags,
+    ...(s.lifecycleKeep ? { lifecyclePolicy: JSON.stringify(lifecyclePolicy(prefixes, s.lifecycleKeep)) } : {}),
+  });
+  log?.info(
+    made === 'created'
+      ? `Created ECR repository ${where.repository} (${s.mutability}, scan on push ${s.scanOnPush}, ${s.kmsKey ? `KMS ${s.kmsKey}` : 'AES256'}${s.lifecycleKeep ? `, keeps ${s.lifecycleKeep} per image` : ''})`
+      : `ECR repository ${where.repository} was created meanwhile by another run`,
+  );
 }

@@ -1,7 +1,10 @@
 export { basicLogin, login, logout, type LoginDeps, type LoginOptions, type LoginResult } from './login.js';
 export { resolveTag, type ResolveTagInputs, type ResolvedTag } from './resolve-tag.js';
-export { checkImages, type ExistsDeps, type ExistsOptions, type ExistsResult } from './exists.js';
+export { checkImages, type CheckTarget, type ExistsDeps, type ExistsOptions, type ExistsResult } from './exists.js';
+export { aliasImages, pointAliases, readTags, type TagState } from './aliases.js';
+export { chooseCache, type CacheChoice, type CacheRequest } from './cache.js';
 export { resolveTarget } from './target.js';
 export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
-export * from './build-args.js';
+// Kept for the kit until it imports these from conventions (issue 8: kit free of steps).
+export { type CacheMode, ociLabels } from '@ensure-image/conventions';
 export { planImages, buildMatrix, type PlanInputs, type PlannedImage } from './plan.js';

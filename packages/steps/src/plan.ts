@@ -1,6 +1,7 @@
 import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
 import { type ManifestImage, type RegionEnv, type ResolvedImage, defaultImagePaths, formatName, formatReference } from '@ensure-image/conventions';
-import { type ExistsOptions, checkImages } from './exists.js';
+import { type TagState, aliasImages, pointAliases } from './aliases.js';
+import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
 import { resolveTarget } from './target.js';
 
@@ -19,6 +20,13 @@ export interface PlannedImage {
   image: string;
   exists: boolean;
   digest: string;
+  /** Aliases moved to the image's digest (present images, with retag). */
+  repointed: string[];
+}
+
+export interface PlanOptions extends ExistsOptions {
+  /** Re-point the aliases of the images found present (a rollback moves `-latest` back). */
+  retag?: boolean;
 }
 
 /**
@@ -29,7 +37,7 @@ export async function planImages(
   i: PlanInputs,
   deps: { git: Git; log: Log; ecr: () => Promise<Ecr>; registry: Registry },
   env: RegionEnv,
-  o: ExistsOptions = {},
+  o: PlanOptions = {},
 ): Promise<PlannedImage[]> {
   const resolved = await Promise.all(
     i.images.map(async (spec) => {
@@ -60,8 +68,24 @@ export async function planImages(
       return { spec, tag, target };
     }),
   );
-  const checks = await checkImages(resolved.map((r) => r.target), deps, o);
-  return resolved.map((r, n) => ({ ...r, image: formatReference(r.target.ref), exists: checks[n]?.exists ?? false, digest: checks[n]?.digest ?? '' }));
+  // Each image with its aliases, all in one check: still one BatchGetImage per repository.
+  const withAliases = resolved.map((r) => ({
+    main: { ...r.target, prefix: r.spec.prefix } as CheckTarget,
+    aliases: aliasImages(r.tag.tags.slice(1).map((t) => `${formatName(r.target.ref)}:${t}`), {}),
+  }));
+  const checks = await checkImages(withAliases.flatMap((w) => [w.main, ...w.aliases]), deps, o);
+  let at = 0;
+  const states: TagState[] = withAliases.map((w) => {
+    const main = checks[at++] as TagState['main'];
+    return { main, aliases: w.aliases.map((image) => ({ image, result: checks[at++] as TagState['main'] })) };
+  });
+  return Promise.all(
+    resolved.map(async (r, n) => {
+      const state = states[n] as TagState;
+      const repointed = o.retag !== false && state.main.exists ? await pointAliases(r.target, state.main.digest, state, deps, o.credentials) : [];
+      return { ...r, image: formatReference(r.target.ref), exists: state.main.exists, digest: state.main.digest, repointed };
+    }),
+  );
 }
 
 /** A build matrix of the missing images, shaped for build-push's inputs. */

@@ -1,53 +1,90 @@
 import type { Git, Log } from '@ensure-image/adapters';
-import { aliasTags, combineContentIds, formatTag, shortId, validateSha } from '@ensure-image/conventions';
+import {
+  type ResolveTagInputs,
+  type ResolvedTag,
+  ValidationError,
+  aliasTags,
+  combineContentIds,
+  formatTag,
+  isFullSha,
+  shortId,
+  shown,
+  validateSha,
+} from '@ensure-image/conventions';
 
-export interface ResolveTagInputs {
-  prefix: string;
-  source: 'commit' | 'tree';
-  /** Workspace-relative, normalised paths (for `tree`). */
-  paths: readonly string[];
-  length: number;
-  /** Commit to use instead of HEAD (already validated). */
-  sha?: string;
-  aliases: readonly string[];
-  workspace: string;
-  /** GITHUB_SHA, the fallback when the workspace is no git checkout. */
-  githubSha?: string;
-}
+export type { ResolveTagInputs, ResolvedTag };
 
-export interface ResolvedTag {
-  tag: string;
-  id: string;
-  sha: string;
-  /** The tag followed by its aliases. */
-  tags: string[];
-}
+const SHALLOW =
+  'This is a shallow clone (actions/checkout fetches one commit by default): set `fetch-depth: 0` on actions/checkout so git has the history and trees the tag is taken from.';
 
 function treeRev(commit: string, path: string): string {
   return path === '.' ? `${commit}:./` : `${commit}:./${path}`;
 }
 
+const works = (p: Promise<unknown>): Promise<boolean> => p.then(
+  () => true,
+  () => false,
+);
+
 /**
  * The tag for an image: `<prefix>-<id>`. The id is the commit (`source: commit`) or the git
  * ids of `paths` at that commit (`source: tree`), shortened to `length`. The commit is the
- * checked-out HEAD, or `sha`, or GITHUB_SHA when the workspace is no git checkout.
+ * checked-out HEAD, or `sha` (a full SHA or an abbreviation git resolves), or GITHUB_SHA
+ * when the workspace is no git checkout.
  */
 export async function resolveTag(i: ResolveTagInputs, deps: { git: Git; log: Log }): Promise<ResolvedTag> {
-  const commitRev = i.sha ?? 'HEAD';
+  const commitRev = i.sha === undefined ? 'HEAD' : `${i.sha}^{commit}`;
   const revs = i.source === 'tree' ? [commitRev, ...i.paths.map((p) => treeRev(commitRev, p))] : [commitRev];
   let ids: string[];
   try {
     ids = await deps.git.revParse(i.workspace, revs);
   } catch (e) {
-    if (i.source === 'tree' || !i.githubSha) {
-      throw new Error(`Cannot read the ${i.source === 'tree' ? 'tree ids of paths' : 'commit'} from git in ${i.workspace}: ${(e as Error).message}. Check out the repository first (actions/checkout).`);
-    }
-    deps.log.warning(`No git checkout in ${i.workspace} (${(e as Error).message}); using GITHUB_SHA.`);
-    ids = [i.githubSha];
+    ids = [await explain(i, deps, e as Error)];
   }
   const sha = validateSha('sha', ids[0] as string);
   const full = i.source === 'tree' ? combineContentIds(i.paths.map((path, n) => ({ path, id: ids[n + 1] as string }))) : sha;
   const id = shortId(full, i.length);
   const tag = formatTag(i.prefix, id);
   return { tag, id, sha, tags: [tag, ...aliasTags(i.prefix, i.aliases)] };
+}
+
+/**
+ * Git could not answer: say why in the user's terms (no checkout, an unknown or ambiguous
+ * `sha`, a path missing at the commit, a shallow clone), or fall back to a commit given as is.
+ */
+async function explain(i: ResolveTagInputs, deps: { git: Git; log: Log }, e: Error): Promise<string> {
+  const { git, log } = deps;
+  const checkout = await works(git.revParse(i.workspace, ['HEAD']));
+  const shallow = checkout && ((await git.isShallow?.(i.workspace)) ?? false);
+  const hint = shallow ? ` ${SHALLOW}` : '';
+  if (!checkout) {
+    if (i.source === 'commit' && i.sha !== undefined && isFullSha(i.sha)) {
+      log.warning(`No git checkout in ${i.workspace} (${e.message}); using sha ${i.sha} as given.`);
+      return i.sha;
+    }
+    if (i.source === 'commit' && i.sha === undefined && i.githubSha) {
+      log.warning(`No git checkout in ${i.workspace} (${e.message}); using GITHUB_SHA.`);
+      return i.githubSha;
+    }
+    throw new Error(`Cannot read the ${i.source === 'tree' ? 'tree ids of paths' : 'commit'} from git in ${i.workspace}: ${e.message}. Check out the repository first (actions/checkout).`);
+  }
+  if (i.sha !== undefined) {
+    const shaError = await git.revParse(i.workspace, [`${i.sha}^{commit}`]).then(
+      () => undefined,
+      (x: unknown) => (x instanceof Error ? x.message : String(x)),
+    );
+    if (shaError !== undefined) {
+      const why = /short object ID \S+ is ambiguous/.test(shaError) ? 'ambiguous: several commits start with it, give more characters' : 'no commit here starts with it';
+      throw new ValidationError('sha', `${shown(i.sha)} does not name exactly one commit in ${i.workspace} (${why}).${hint}`);
+    }
+  }
+  if (i.source === 'tree') {
+    const commit = i.sha === undefined ? 'HEAD' : `${i.sha}^{commit}`;
+    for (const p of i.paths) {
+      if (!(await works(git.revParse(i.workspace, [treeRev(commit, p)])))) {
+        throw new Error(`Cannot read the tree id of ${shown(p)} at ${i.sha ?? 'HEAD'} in ${i.workspace}: the path is not in that commit (only committed content counts).${hint}`);
+      }
+    }
+  }
+  throw new Error(`Cannot read the ${i.source === 'tree' ? 'tree ids of paths' : 'commit'} from git in ${i.workspace}: ${e.message}.${hint}`);
 }

@@ -1,4 +1,4 @@
-import { CredentialsError, PermissionError, RepositoryNotFoundError } from '../errors.js';
+import { CredentialsError, NetworkError, PermissionError, RepositoryNotFoundError, networkCause } from '../errors.js';
 
 /**
  * Turn an AWS SDK error into one that says what to do. `iamAction` is the permission the
@@ -12,7 +12,7 @@ export function explainAwsError(e: unknown, iamAction: string, what: string): Er
     return new PermissionError(`AWS denied ${what}: the role needs ${iamAction}. (${name}: ${message})`);
   }
   if (name === 'RepositoryNotFoundException') {
-    return new RepositoryNotFoundError(`${what}: the repository does not exist (${message}). Create it first, or set treat-missing-repository: absent to report exists=false.`);
+    return new RepositoryNotFoundError(`${what}: the repository does not exist (${message})`);
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
     return new CredentialsError(
@@ -22,5 +22,8 @@ export function explainAwsError(e: unknown, iamAction: string, what: string): Er
   if (/ExpiredToken|InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch/.test(name)) {
     return new CredentialsError(`${what}: AWS rejected the credentials (${name}: ${message}). Refresh or reconfigure them.`);
   }
+  const cause = networkCause(e);
+  // Node's message names the address (`connect ECONNREFUSED 127.0.0.1:4566`, `getaddrinfo ENOTFOUND api.ecr...`).
+  if (cause) return new NetworkError(`${what}: cannot reach the AWS API: ${cause} (${message})`);
   return new Error(`${what} failed: ${name ? `${name}: ` : ''}${message}`);
 }

@@ -1,11 +1,20 @@
-import { BatchGetImageCommand, type BatchGetImageCommandOutput, ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
-import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public';
-import type { STSClient } from '@aws-sdk/client-sts';
+import {
+  BatchGetImageCommand,
+  type BatchGetImageCommandOutput,
+  CreateRepositoryCommand,
+  ECRClient,
+  GetAuthorizationTokenCommand,
+  PutImageCommand,
+  PutLifecyclePolicyCommand,
+} from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand as CreatePublicRepositoryCommand, ECRPUBLICClient, GetAuthorizationTokenCommand as GetPublicTokenCommand } from '@aws-sdk/client-ecr-public';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ECR_PUBLIC_REGION, partitionOf } from '@ensure-image/conventions';
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js';
 import { explainAwsError } from './errors.js';
 import { endpointFor, proxyHandler } from './proxy.js';
-import type { Ecr, ImageQuery } from './types.js';
+import { ImmutableTagError } from '../errors.js';
+import type { CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './types.js';
 
 const BATCH = 100;
 
@@ -20,11 +29,7 @@ function apiHost(service: string, region: string): string {
   return `${service}.${region}.${partitionOf(region).suffix}`;
 }
 
-/**
- * ECR, ECR Public and STS through the AWS SDK's default credential chain and endpoint settings.
- * The ECR Public and STS clients (and STS's XML protocol) are imported when first needed: an
- * ECR login or check compiles only the ECR client (bench/README.md, "Where the time goes").
- */
+/** ECR, ECR Public and STS through the AWS SDK's default credential chain and endpoint settings. */
 export class SdkEcr implements Ecr {
   private readonly ecr = new Map<string, ECRClient>();
   private readonly sts = new Map<string, STSClient>();
@@ -52,15 +57,18 @@ export class SdkEcr implements Ecr {
     }
   }
 
+  private publicClient(): ECRPUBLICClient {
+    this.pub ??= new ECRPUBLICClient({
+      region: ECR_PUBLIC_REGION,
+      requestHandler: proxyHandler(endpointFor('ECR_PUBLIC', apiHost('api.ecr-public', ECR_PUBLIC_REGION))),
+    });
+    return this.pub;
+  }
+
   async publicToken() {
     const what = 'ECR Public login';
     try {
-      const { ECRPUBLICClient, GetAuthorizationTokenCommand: GetPublicTokenCommand } = await import('@aws-sdk/client-ecr-public');
-      this.pub ??= new ECRPUBLICClient({
-        region: ECR_PUBLIC_REGION,
-        requestHandler: proxyHandler(endpointFor('ECR_PUBLIC', apiHost('api.ecr-public', ECR_PUBLIC_REGION))),
-      });
-      const out = await this.pub.send(new GetPublicTokenCommand({}));
+      const out = await this.publicClient().send(new GetPublicTokenCommand({}));
       const d = out.authorizationData;
       return { ...decodeToken(d?.authorizationToken, what), ...(d?.expiresAt ? { expiresAt: d.expiresAt } : {}) };
     } catch (e) {
@@ -68,8 +76,8 @@ export class SdkEcr implements Ecr {
     }
   }
 
-  async findImages(q: ImageQuery): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
+  async findImages(q: ImageQuery): Promise<Map<string, FoundImage>> {
+    const found = new Map<string, FoundImage>();
     const what = `ecr:BatchGetImage on ${q.repository}`;
     for (let i = 0; i < q.tags.length; i += BATCH) {
       const tags = q.tags.slice(i, i + BATCH);
@@ -89,8 +97,13 @@ export class SdkEcr implements Ecr {
       for (const img of out.images ?? []) {
         const digest = img.imageId?.imageDigest;
         if (!digest) continue;
-        found.set(digest, digest);
-        if (img.imageId?.imageTag) found.set(img.imageId.imageTag, digest);
+        const image: FoundImage = {
+          digest,
+          ...(img.imageManifest ? { manifest: img.imageManifest } : {}),
+          ...(img.imageManifestMediaType ? { mediaType: img.imageManifestMediaType } : {}),
+        };
+        found.set(digest, image);
+        if (img.imageId?.imageTag) found.set(img.imageId.imageTag, image);
       }
       // A missing tag is an ImageNotFound entry, not an error; any other failure is.
       const odd = (out.failures ?? []).find((f) => f.failureCode !== 'ImageNotFound');
@@ -115,7 +128,6 @@ export class SdkEcr implements Ecr {
   private async callerAccount(region: string): Promise<string> {
     const what = 'sts:GetCallerIdentity (to find the account for the registry)';
     try {
-      const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
       let c = this.sts.get(region);
       if (!c) {
         c = new STSClient({ region, requestHandler: proxyHandler(endpointFor('STS', apiHost('sts', region))) });
@@ -126,6 +138,68 @@ export class SdkEcr implements Ecr {
       return out.Account;
     } catch (e) {
       throw explainAwsError(e, 'sts:GetCallerIdentity (or set the account or registry input)', what);
+    }
+  }
+
+  async putImage(r: PutImageRequest): Promise<void> {
+    const what = `ecr:PutImage of ${r.repository}:${r.tag}`;
+    try {
+      await this.client(r.region).send(
+        new PutImageCommand({
+          ...(r.account ? { registryId: r.account } : {}),
+          repositoryName: r.repository,
+          imageTag: r.tag,
+          imageManifest: r.manifest,
+          ...(r.mediaType ? { imageManifestMediaType: r.mediaType } : {}),
+          imageDigest: r.digest,
+        }),
+      );
+    } catch (e) {
+      const name = (e as { name?: string }).name;
+      // The tag already names this very manifest: nothing to move.
+      if (name === 'ImageAlreadyExistsException') return;
+      if (name === 'ImageTagAlreadyExistsException') throw new ImmutableTagError(`${what}: the tag exists and the repository's tags are immutable`);
+      throw explainAwsError(e, 'ecr:PutImage', what);
+    }
+  }
+
+  async createRepository(r: CreateRepositoryRequest): Promise<'created' | 'exists'> {
+    const what = `ecr:CreateRepository ${r.repository}`;
+    const registryId = r.account ? { registryId: r.account } : {};
+    try {
+      await this.client(r.region).send(
+        new CreateRepositoryCommand({
+          ...registryId,
+          repositoryName: r.repository,
+          imageScanningConfiguration: { scanOnPush: r.scanOnPush },
+          encryptionConfiguration: r.kmsKey ? { encryptionType: 'KMS', kmsKey: r.kmsKey } : { encryptionType: 'AES256' },
+          imageTagMutability: r.mutability,
+          ...(r.mutability === 'IMMUTABLE_WITH_EXCLUSION'
+            ? { imageTagMutabilityExclusionFilters: r.mutableTags.map((filter) => ({ filterType: 'WILDCARD' as const, filter })) }
+            : {}),
+        }),
+      );
+    } catch (e) {
+      if ((e as { name?: string }).name === 'RepositoryAlreadyExistsException') return 'exists';
+      throw explainAwsError(e, 'ecr:CreateRepository', what);
+    }
+    if (r.lifecyclePolicy) {
+      try {
+        await this.client(r.region).send(new PutLifecyclePolicyCommand({ ...registryId, repositoryName: r.repository, lifecyclePolicyText: r.lifecyclePolicy }));
+      } catch (e) {
+        throw explainAwsError(e, 'ecr:PutLifecyclePolicy', `ecr:PutLifecyclePolicy on ${r.repository} (the repository was created)`);
+      }
+    }
+    return 'created';
+  }
+
+  async createPublicRepository(name: string): Promise<'created' | 'exists'> {
+    try {
+      await this.publicClient().send(new CreatePublicRepositoryCommand({ repositoryName: name }));
+      return 'created';
+    } catch (e) {
+      if ((e as { name?: string }).name === 'RepositoryAlreadyExistsException') return 'exists';
+      throw explainAwsError(e, 'ecr-public:CreateRepository', `ecr-public:CreateRepository ${name}`);
     }
   }
 }

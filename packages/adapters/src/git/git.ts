@@ -4,6 +4,8 @@ import * as exec from '@actions/exec';
 export interface Git {
   /** `git rev-parse` of several revisions in one process; throws when any is unknown. Each rev starts with HEAD or a hex id, so none reads as an option. */
   revParse(cwd: string, revs: readonly string[]): Promise<string[]>;
+  /** Whether `cwd` is a shallow clone (actions/checkout's default `fetch-depth: 1`); asked only to explain a failure. */
+  isShallow?(cwd: string): Promise<boolean>;
 }
 
 export class GitCli implements Git {
@@ -19,6 +21,11 @@ export class GitCli implements Git {
     }
     if (r.exitCode !== 0) throw new Error(`git rev-parse ${revs.join(' ')} in ${cwd} failed: ${r.stderr.trim()}`);
     return r.stdout.trim().split('\n');
+  }
+
+  async isShallow(cwd: string): Promise<boolean> {
+    const r = await exec.getExecOutput('git', ['-C', cwd, 'rev-parse', '--is-shallow-repository'], { ignoreReturnCode: true, silent: true }).catch(() => undefined);
+    return r?.exitCode === 0 && r.stdout.trim() === 'true';
   }
 }
 
@@ -36,6 +43,10 @@ interface Pending {
 export class BatchedGit implements Git {
   private readonly queue = new Map<string, Pending[]>();
   constructor(private readonly inner: Git) {}
+
+  async isShallow(cwd: string): Promise<boolean> {
+    return (await this.inner.isShallow?.(cwd)) ?? false;
+  }
 
   revParse(cwd: string, revs: readonly string[]): Promise<string[]> {
     return new Promise((resolve, reject) => {

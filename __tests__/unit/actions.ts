@@ -1,0 +1,67 @@
+// The seven actions, their action.yml inputs and their input modules, for the unit tests.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Declarations } from '@ensure-image/kit';
+import { parse } from 'yaml';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+
+export interface InputModule {
+  INPUTS: Declarations;
+  readInputs(env: NodeJS.ProcessEnv): unknown;
+}
+
+export const ACTIONS: [string, () => Promise<InputModule>][] = [
+  ['.', () => import('../../src/inputs.js') as Promise<InputModule>],
+  ['actions/build-push', () => import('../../actions/build-push/src/inputs.js') as Promise<InputModule>],
+  ['actions/cdk-context', () => import('../../actions/cdk-context/src/inputs.js') as Promise<InputModule>],
+  ['actions/ecr-login', () => import('../../actions/ecr-login/src/inputs.js') as Promise<InputModule>],
+  ['actions/image-exists', () => import('../../actions/image-exists/src/inputs.js') as Promise<InputModule>],
+  ['actions/plan', () => import('../../actions/plan/src/inputs.js') as Promise<InputModule>],
+  ['actions/resolve-tag', () => import('../../actions/resolve-tag/src/inputs.js') as Promise<InputModule>],
+];
+
+export interface YmlInput {
+  description?: string;
+  required?: boolean;
+  default?: unknown;
+}
+
+export function ymlInputs(dir: string): Record<string, YmlInput> {
+  return (parse(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')) as { inputs?: Record<string, YmlInput> }).inputs ?? {};
+}
+
+/** Every input name of every action. */
+export const ALL_INPUTS = new Set(ACTIONS.flatMap(([dir]) => Object.keys(ymlInputs(dir))));
+
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+}
+
+/** What the runner passes for inputs a workflow leaves out: action.yml's defaults. */
+export function runnerDefaults(dir: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(ymlInputs(dir)).map(([k, v]) => [k, v.default === undefined ? '' : String(v.default)]));
+}
+
+/** A workspace with a Dockerfile and an images file. */
+export function workspaceDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ws-unit-'));
+  const all = { Dockerfile: 'FROM scratch\n', 'images.yml': 'images:\n  - {name: api, repository: app, account: "123456789012"}\n', ...files };
+  for (const [p, content] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), content);
+  }
+  return dir;
+}
+
+/** The inputs an action cannot run without (its required ones), and the env a run needs. */
+export function baseEnv(dir: string, ws: string): Record<string, string> {
+  const required: Record<string, Record<string, string>> = {
+    '.': { repository: 'app' },
+    'actions/plan': { manifest: 'images.yml' },
+    'actions/image-exists': { repository: 'app', tag: 'app-1' },
+    'actions/build-push': { repository: 'app', tag: 'app-1' },
+  };
+  return { GITHUB_WORKSPACE: ws, AWS_REGION: 'us-east-1', ...inputEnv(required[dir] ?? {}) };
+}

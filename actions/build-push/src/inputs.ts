@@ -1,0 +1,47 @@
+import { type ImageInputs, validateImageInputs } from '@ensure-image/conventions';
+import { BUILD_INPUTS, type BuildSettings, buildSettings, credentials, declareInputs, imageInputs, input, isAct, log, readDeclared, workspace } from '@ensure-image/kit';
+import type { CacheMode } from '@ensure-image/conventions';
+
+/** Every input build-push reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  image: input.text(''),
+  repository: input.text(''),
+  tag: input.text(''),
+  registry: input.text(''),
+  account: input.text(''),
+  region: input.text(''),
+  ...BUILD_INPUTS,
+  'skip-if-exists': input.bool('true'),
+  username: input.text(''),
+  password: input.text(''),
+});
+
+export interface BuildPushInputs {
+  image: ImageInputs;
+  settings: BuildSettings;
+  /** More tags (bare or full references), expanded once the image is resolved. */
+  tags: readonly string[];
+  cache: CacheMode;
+  skipIfExists: boolean;
+  credentials?: { username: string; password: string };
+  runnerTemp: string;
+  act: boolean;
+}
+
+/** The inputs, read and checked as a whole (before STS, a registry or docker is asked). */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInputs {
+  const v = readDeclared(INPUTS, env);
+  const creds = credentials(v, log);
+  const image = imageInputs(v);
+  validateImageInputs(image, env);
+  return {
+    image,
+    settings: buildSettings(v, workspace(env), env),
+    tags: v.tags,
+    cache: v.cache,
+    skipIfExists: v['skip-if-exists'],
+    ...(creds ? { credentials: creds } : {}),
+    runnerTemp: env.RUNNER_TEMP || '/tmp',
+    act: isAct(env),
+  };
+}

@@ -1,0 +1,16 @@
+import { parseCdkImages, validateContextKey } from '@ensure-image/conventions';
+import { declareInputs, input, readDeclared } from '@ensure-image/kit';
+
+/** Every input cdk-context reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  images: input.parsed('', parseCdkImages, { multiline: true }),
+  'use-prebuilt': input.choice(['true', 'false', 'auto'] as const, 'auto'),
+  flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
+  'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
+  extra: input.pairs(''),
+});
+
+/** The inputs, read and checked (nothing else runs before this). */
+export function readInputs(env: NodeJS.ProcessEnv = process.env) {
+  return readDeclared(INPUTS, env);
+}

@@ -1,0 +1,30 @@
+import { type LoginPlan, planLogins } from '@ensure-image/conventions';
+import { declareInputs, input, readDeclared } from '@ensure-image/kit';
+
+/** Every input ecr-login reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  registries: input.list(''),
+  region: input.text(''),
+  'mask-password': input.bool('true'),
+  'skip-logout': input.bool('false'),
+  'output-credentials': input.bool('false'),
+});
+
+export interface EcrLoginInputs {
+  plan: LoginPlan;
+  /** Register the passwords as secrets: unmasked only when credential outputs are asked for and masking is turned off. */
+  mask: boolean;
+  skipLogout: boolean;
+  outputCredentials: boolean;
+}
+
+/** The inputs, read and checked (before any token is asked for). */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): EcrLoginInputs {
+  const v = readDeclared(INPUTS, env);
+  return {
+    plan: planLogins(v.registries, v.region || undefined, env),
+    mask: v['mask-password'] || !v['output-credentials'],
+    skipLogout: v['skip-logout'],
+    outputCredentials: v['output-credentials'],
+  };
+}

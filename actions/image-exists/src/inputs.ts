@@ -1,0 +1,30 @@
+import { type ImageInputs, validateImageInputs } from '@ensure-image/conventions';
+import { credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/kit';
+
+/** Every input image-exists reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  image: input.text(''),
+  repository: input.text(''),
+  tag: input.text(''),
+  registry: input.text(''),
+  account: input.text(''),
+  region: input.text(''),
+  username: input.text(''),
+  password: input.text(''),
+  'missing-repository': input.choice(['error', 'absent'] as const, 'error'),
+});
+
+export interface ImageExistsInputs {
+  image: ImageInputs;
+  credentials?: { username: string; password: string };
+  missingRepository: 'error' | 'absent';
+}
+
+/** The inputs, read and checked as a whole (before STS or any registry is asked). */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): ImageExistsInputs {
+  const v = readDeclared(INPUTS, env);
+  const creds = credentials(v, log);
+  const image = imageInputs(v);
+  validateImageInputs(image, env);
+  return { image, ...(creds ? { credentials: creds } : {}), missingRepository: v['missing-repository'] };
+}

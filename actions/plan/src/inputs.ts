@@ -1,0 +1,43 @@
+import { type ManifestImage, cdkContext, validateContextKey } from '@ensure-image/conventions';
+import { declareInputs, input, readDeclared, workspace } from '@ensure-image/kit';
+import { loadManifestFile } from './manifest.js';
+
+/** Every input plan reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  manifest: input.text('', { required: true, hint: 'the path of the images file, relative to the workspace' }),
+  source: input.choice(['commit', 'tree'] as const, 'commit'),
+  length: input.int(1, 64, '7'),
+  flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
+  'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
+  'missing-repository': input.choice(['error', 'absent'] as const, 'error'),
+});
+
+export interface PlanActionInputs {
+  workspace: string;
+  images: ManifestImage[];
+  source: 'commit' | 'tree';
+  length: number;
+  flag: string;
+  keySuffix: string;
+  missingRepository: 'error' | 'absent';
+  githubSha?: string;
+}
+
+/** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
+export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<PlanActionInputs> {
+  const ws = workspace(env);
+  const v = readDeclared(INPUTS, env);
+  const images = await loadManifestFile(v.manifest, ws, env, v.length);
+  // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
+  cdkContext({ flag: v.flag, usePrebuilt: true, images: images.map((i) => ({ name: i.name, tag: 'x' })), keySuffix: v['key-suffix'], extra: [], inputs: { images: 'manifest' } });
+  return {
+    workspace: ws,
+    images,
+    source: v.source,
+    length: v.length,
+    flag: v.flag,
+    keySuffix: v['key-suffix'],
+    missingRepository: v['missing-repository'],
+    ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
+  };
+}

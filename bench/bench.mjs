@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionYml, HOW_TO, parseAnchors } from './anchors.mjs';
-import { ECR, NODE24, ROOT, measure, median, nodeVersion, ownStandin, service, stepEnv, testbedEnv } from './lib.mjs';
+import { ECR, NODE24, ROOT, getJson, measure, median, nodeVersion, ownStandin, service, stepEnv, testbedEnv } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const SIDE_RUNS = Number(process.env.BENCH_SIDE_RUNS || 20);
@@ -129,15 +129,14 @@ function sideBySide(group) {
 }
 const missing = Object.keys({ 'amazon-ecr-login': 1, 'login-action': 1, 'metadata-action': 1 }).filter((n) => !anchors[n]);
 const loginRows = sideBySide(sideLogin);
-await fetch(`http://127.0.0.1:${GITHUB_PORT}/__calls`); // warm, not counted below
-const ghBefore = await (await fetch(`http://127.0.0.1:${GITHUB_PORT}/__calls`)).json();
+const ghBefore = await getJson(`http://127.0.0.1:${GITHUB_PORT}/__calls`);
 const skipRows = sideBySide(sideSkip);
-const ghAfter = await (await fetch(`http://127.0.0.1:${GITHUB_PORT}/__calls`)).json();
+const ghAfter = await getJson(`http://127.0.0.1:${GITHUB_PORT}/__calls`);
 
 // ---- ECR calls of one plan of 101 images (counted by the private stand-in)
-await fetch(`${standinUrl}/__reset`, { method: 'POST' });
+await getJson(`${standinUrl}/__reset`, 'POST');
 step('actions/plan', { manifest: 'images.yml' })();
-const planCalls = await (await fetch(`${standinUrl}/__calls`)).json();
+const planCalls = await getJson(`${standinUrl}/__calls`);
 
 // ---- build path: raw docker build + push vs build-push (no existence check), alternating, on
 // a context of fresh random content each round so that neither finds the other's layers.

@@ -3,6 +3,7 @@
 // by tests running at the same time never reach a measurement).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -85,4 +86,18 @@ export function ownStandin(port) {
     },
     `http://127.0.0.1:${port}/__health`,
   );
+}
+
+/** GET (or POST) a loopback JSON URL on a fresh connection (the bench blocks its event loop
+ * while a step runs, so a kept-alive socket may be closed under it). */
+export function getJson(url, method = 'GET') {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve(JSON.parse(body || '{}')));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

@@ -55,7 +55,10 @@ export function stepEnv(base, actionYml, inputs, extra = {}) {
 /** Start a node script as a loopback service and wait for its health URL; returns stop(). */
 export async function service(script, env, healthUrl) {
   const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Never left behind (a crash of the bench included), never mistaken for another's on that port.
+  process.once('exit', () => child.kill());
   for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode}) before answering ${healthUrl}: is the port taken?`);
     try {
       if ((await fetch(healthUrl)).ok) return { stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill()))) };
     } catch {

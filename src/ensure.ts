@@ -1,7 +1,7 @@
 // The all-in-one action as a plain function: resolve the tag, log in, check, build only when
 // missing, give the CDK args. Adapters come in as `deps`, so unit tests run it over fakes.
 import type { DirCache, Docker, Ecr, Git, Log, Registry } from '@ensure-image/adapters';
-import { type RegionEnv, type ResolvedImage, cdkContext, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/conventions';
+import { type RegionEnv, type ResolvedImage, cdkContext, withRevision, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/conventions';
 import { basicLogin, buildPush, login, resolveTag, resolveTarget } from '@ensure-image/steps';
 import type { EnsureInputs } from './inputs.js';
 
@@ -69,7 +69,8 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
 
   const tag = await phases.time('resolve tag', () => resolveTag(i.tag, deps));
   const image = await resolveTarget({ ...i.image, tag: tag.tag }, deps, deps.env);
-  const plan = { ...i.build, extraRefs: [...expandTags('aliases', image.ref, tag.tags.slice(1)), ...expandTags('tags', image.ref, i.tags)] };
+  // The revision label is the commit the tag was taken from.
+  const plan = { ...withRevision(i.build, tag.sha), extraRefs: [...expandTags('aliases', image.ref, tag.tags.slice(1)), ...expandTags('tags', image.ref, i.tags)] };
 
   // A private ECR check goes through the API, so the login runs alongside it and only a build
   // waits for it; other registries' checks may need the login the docker config is given.
@@ -77,7 +78,19 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
   if (image.registry.kind !== 'ecr') await loggedIn;
   const result = await phases.time('check and build', () =>
     buildPush(
-      { image, plan, cache: i.cache, skipIfExists: !i.force, runnerTemp: i.runnerTemp, act: i.act, ready: loggedIn, ...(i.credentials ? { credentials: i.credentials } : {}) },
+      {
+        image,
+        plan,
+        cache: i.cache,
+        skipIfExists: !i.force,
+        runnerTemp: i.runnerTemp,
+        act: i.act,
+        ready: loggedIn,
+        name: i.name,
+        missingRepository: i.missingRepository,
+        ...(i.credentials ? { credentials: i.credentials } : {}),
+        ...(i.createRepository ? { createRepository: i.createRepository } : {}),
+      },
       deps,
     ),
   );
@@ -104,6 +117,7 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
       ['tag', tag.tag],
       ['result', result.existed ? 'existed: build skipped' : result.built ? `built and pushed (${result.builder})` : 'pushed by another run'],
       ['digest', result.digest],
+      ...(result.repointed.length ? ([['re-pointed', result.repointed.join(', ')]] as [string, string][]) : []),
       ['CDK args', cdk.shell],
       ...phases.rows,
     ],

@@ -14,7 +14,23 @@ import {
   validatePrefix,
   validateShaInput,
 } from '@ensure-image/conventions';
-import { BUILD_INPUTS, type BuildSettings, buildSettings, credentials, declareInputs, imageInputs, input, isAct, log, readDeclared, tagInputs, workspace } from '@ensure-image/kit';
+import {
+  BUILD_INPUTS,
+  type BuildSettings,
+  REPOSITORY_INPUTS,
+  buildSettings,
+  credentials,
+  declareInputs,
+  imageInputs,
+  input,
+  isAct,
+  log,
+  readDeclared,
+  repositorySettings,
+  tagInputs,
+  workspace,
+} from '@ensure-image/kit';
+import type { RepositorySettings } from '@ensure-image/conventions';
 import type { CacheMode } from '@ensure-image/conventions';
 
 /** Every input the all-in-one action reads, with action.yml's defaults. */
@@ -31,6 +47,7 @@ export const INPUTS = declareInputs({
   sha: input.parsed('', (n, v) => (v === '' ? '' : validateShaInput(n, v))),
   aliases: input.list(''),
   ...BUILD_INPUTS,
+  ...REPOSITORY_INPUTS,
   'force-build': input.bool('false'),
   login: input.bool('true'),
   username: input.text(''),
@@ -55,6 +72,8 @@ export interface EnsureInputs {
   keySuffix: string;
   runnerTemp: string;
   act: boolean;
+  createRepository?: RepositorySettings;
+  missingRepository: 'error' | 'absent';
 }
 
 /** For `tag-source: tree`: the context, plus the Dockerfile when it lies outside it. */
@@ -71,7 +90,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
   const name = validateImageName('name', v.name || (v.repository.split('/').pop() as string));
   // The CDK keys are known now (only the tag is not): a flag that collides with the image's key fails here.
   cdkContext({ flag: v.flag, usePrebuilt: true, images: [{ name, tag: 'x' }], keySuffix: v['key-suffix'], extra: [], inputs: { images: 'name' } });
-  const build = buildSettings(v, ws, env);
+  const build = buildSettings(v, ws, env, log);
+  const create = repositorySettings(v);
   const creds = credentials(v, log);
   return {
     name,
@@ -87,5 +107,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
     keySuffix: v['key-suffix'],
     runnerTemp: env.RUNNER_TEMP || '/tmp',
     act: isAct(env),
+    ...(create ? { createRepository: create } : {}),
+    missingRepository: v['missing-repository'],
   };
 }

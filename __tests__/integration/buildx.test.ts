@@ -152,7 +152,8 @@ function busyboxImage(): string | undefined {
         node: NODE24,
         cwd: ws.dir,
         env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth }), { PATH: spy.path, GH_TOKEN: envSecret }),
-        inputs: { image: `${tb.ociHost}/${repo}:v1`, push: 'false', network: 'none', secrets: `npm=${npm}`, 'secret-envs': 'gh=GH_TOKEN' },
+        // no-cache: a secret is not part of BuildKit's cache key, so a cached RUN would not look again.
+        inputs: { image: `${tb.ociHost}/${repo}:v1`, push: 'false', network: 'none', 'no-cache': 'true', secrets: `npm=${npm}`, 'secret-envs': 'gh=GH_TOKEN' },
       });
       return { ...r, argv: spy.commands() };
     };

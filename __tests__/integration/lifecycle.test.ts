@@ -150,6 +150,57 @@ async function createRepository(name: string, extra: Record<string, unknown>): P
   await ecrCall('CreateRepository', { repositoryName: name, ...extra });
 }
 
+test('create-repository: a missing repository is created with the asked settings, then the image is pushed', async () => {
+  const repo = unique('created');
+  const ws = app(repo);
+  const sha = ws.commit('one');
+  const inputs = {
+    repository: repo,
+    prefix: 'api',
+    aliases: 'latest',
+    'create-repository': 'true',
+    'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION',
+    'scan-on-push': 'false',
+    'kms-key': 'alias/ecr-images',
+    'lifecycle-keep': '5',
+  };
+  const missing = runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { repository: repo, prefix: 'api' } });
+  expect(missing.code).toBe(1);
+  expect(missing.errors.join('\n')).toMatch(/does not exist.*create-repository: true.*missing-repository: absent/);
+
+  const r = runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs.built).toBe('true');
+  expect(r.outputs.digest).toBe(await registryDigest(tb.ecrHost, repo, `api-${sha.slice(0, 7)}`, tb.ecrAuth));
+  const made = JSON.parse((await request(`${tb.standin}/__repositories`)).body.toString())[repo];
+  expect(made).toMatchObject({
+    repositoryName: repo,
+    imageScanningConfiguration: { scanOnPush: false },
+    encryptionConfiguration: { encryptionType: 'KMS', kmsKey: 'alias/ecr-images' },
+    imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+    imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: '*-latest' }],
+  });
+  const policy = JSON.parse(made.lifecyclePolicyText);
+  expect(policy.rules.map((x: { selection: unknown }) => x.selection)).toEqual([
+    { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 1 },
+    { tagStatus: 'tagged', tagPrefixList: ['api-'], countType: 'imageCountMoreThan', countNumber: 5 },
+  ]);
+});
+
+test('two runs creating the same repository at once both succeed', async () => {
+  const repo = unique('together');
+  const ws = app(repo);
+  ws.commit('one');
+  const { runStepAsync } = await import('./runner.js');
+  const both = await Promise.all(
+    ['a', 'b'].map((p) => runStepAsync('.', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { repository: repo, prefix: p, 'create-repository': 'true' } })),
+  );
+  for (const r of both) {
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.built).toBe('true');
+  }
+});
+
 test('the stand-in records repositories created with settings', async () => {
   const name = unique('rec');
   await createRepository(name, { imageTagMutability: 'MUTABLE' });

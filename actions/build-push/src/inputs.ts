@@ -1,5 +1,19 @@
-import { type ImageInputs, validateImageInputs } from '@ensure-image/conventions';
-import { BUILD_INPUTS, type BuildSettings, buildSettings, credentials, declareInputs, imageInputs, input, isAct, log, readDeclared, workspace } from '@ensure-image/kit';
+import { type ImageInputs, type RepositorySettings, validateImageInputs, validateImageName } from '@ensure-image/conventions';
+import {
+  BUILD_INPUTS,
+  type BuildSettings,
+  REPOSITORY_INPUTS,
+  buildSettings,
+  credentials,
+  declareInputs,
+  imageInputs,
+  input,
+  isAct,
+  log,
+  readDeclared,
+  repositorySettings,
+  workspace,
+} from '@ensure-image/kit';
 import type { CacheMode } from '@ensure-image/conventions';
 
 /** Every input build-push reads, with action.yml's defaults. */
@@ -10,7 +24,9 @@ export const INPUTS = declareInputs({
   registry: input.text(''),
   account: input.text(''),
   region: input.text(''),
+  name: input.parsed('', (n, v) => (v === '' ? '' : validateImageName(n, v))),
   ...BUILD_INPUTS,
+  ...REPOSITORY_INPUTS,
   'skip-if-exists': input.bool('true'),
   username: input.text(''),
   password: input.text(''),
@@ -26,6 +42,11 @@ export interface BuildPushInputs {
   credentials?: { username: string; password: string };
   runnerTemp: string;
   act: boolean;
+  workspace: string;
+  /** The image's name (cache scope); empty: from the tag. */
+  name: string;
+  createRepository?: RepositorySettings;
+  missingRepository: 'error' | 'absent';
 }
 
 /** The inputs, read and checked as a whole (before STS, a registry or docker is asked). */
@@ -34,14 +55,20 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
   const creds = credentials(v, log);
   const image = imageInputs(v);
   validateImageInputs(image, env);
+  const ws = workspace(env);
+  const create = repositorySettings(v);
   return {
     image,
-    settings: buildSettings(v, workspace(env), env),
+    settings: buildSettings(v, ws, env, log),
     tags: v.tags,
     cache: v.cache,
     skipIfExists: v['skip-if-exists'],
     ...(creds ? { credentials: creds } : {}),
     runnerTemp: env.RUNNER_TEMP || '/tmp',
     act: isAct(env),
+    workspace: ws,
+    name: v.name,
+    ...(create ? { createRepository: create } : {}),
+    missingRepository: v['missing-repository'],
   };
 }

@@ -1,15 +1,30 @@
-import { ActionsDirCache, DockerCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
-import { expandTags } from '@ensure-image/conventions';
+import { ActionsDirCache, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
+import { expandTags, withRevision } from '@ensure-image/conventions';
 import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
 import { buildPush, resolveTarget } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
   const i = readInputs();
-  const image = await resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env);
-  const plan = { ...i.settings, extraRefs: expandTags('tags', image.ref, i.tags) };
+  // The revision label: the commit checked out (what resolve-tag tags by default), else GITHUB_SHA.
+  const [image, head] = await Promise.all([
+    resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env),
+    new GitCli().revParse(i.workspace, ['HEAD']).then(([sha]) => sha, () => process.env.GITHUB_SHA),
+  ]);
+  const plan = { ...withRevision(i.settings, head), extraRefs: expandTags('tags', image.ref, i.tags) };
   const r = await buildPush(
-    { image, plan, cache: i.cache, skipIfExists: i.skipIfExists, runnerTemp: i.runnerTemp, act: i.act, ...(i.credentials ? { credentials: i.credentials } : {}) },
+    {
+      image,
+      plan,
+      cache: i.cache,
+      skipIfExists: i.skipIfExists,
+      runnerTemp: i.runnerTemp,
+      act: i.act,
+      ...(i.credentials ? { credentials: i.credentials } : {}),
+      ...(i.name ? { name: i.name } : {}),
+      ...(i.createRepository ? { createRepository: i.createRepository } : {}),
+      missingRepository: i.missingRepository,
+    },
     { docker: new DockerCli(), log, ecr: loadSdkEcr, registry: new HttpRegistry(), cache: new ActionsDirCache() },
   );
   setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata });
@@ -17,6 +32,7 @@ async function main(): Promise<void> {
     ['image', r.image],
     ['result', r.existed ? 'existed: build skipped' : r.built ? `built (${r.builder})` : 'pushed by another run'],
     ['digest', r.digest],
+    ...(r.repointed.length ? ([['re-pointed', r.repointed.join(', ')]] as [string, string][]) : []),
   ]);
 }
 

@@ -1,5 +1,5 @@
-import { type ManifestImage, cdkContext, validateContextKey } from '@ensure-image/conventions';
-import { declareInputs, input, readDeclared, workspace } from '@ensure-image/kit';
+import { type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
+import { REPOSITORY_INPUTS, declareInputs, input, readDeclared, repositorySettings, workspace } from '@ensure-image/kit';
 import { loadManifestFile } from './manifest.js';
 
 /** Every input plan reads, with action.yml's defaults. */
@@ -9,7 +9,8 @@ export const INPUTS = declareInputs({
   length: input.int(1, 64, '7'),
   flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
   'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
-  'missing-repository': input.choice(['error', 'absent'] as const, 'error'),
+  ...REPOSITORY_INPUTS,
+  retag: input.bool('true'),
 });
 
 export interface PlanActionInputs {
@@ -20,6 +21,8 @@ export interface PlanActionInputs {
   flag: string;
   keySuffix: string;
   missingRepository: 'error' | 'absent';
+  createRepository?: RepositorySettings;
+  retag: boolean;
   githubSha?: string;
 }
 
@@ -27,6 +30,7 @@ export interface PlanActionInputs {
 export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<PlanActionInputs> {
   const ws = workspace(env);
   const v = readDeclared(INPUTS, env);
+  const create = repositorySettings(v);
   const images = await loadManifestFile(v.manifest, ws, env, v.length);
   // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
   cdkContext({ flag: v.flag, usePrebuilt: true, images: images.map((i) => ({ name: i.name, tag: 'x' })), keySuffix: v['key-suffix'], extra: [], inputs: { images: 'manifest' } });
@@ -38,6 +42,8 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
     flag: v.flag,
     keySuffix: v['key-suffix'],
     missingRepository: v['missing-repository'],
+    ...(create ? { createRepository: create } : {}),
+    retag: v.retag,
     ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
   };
 }

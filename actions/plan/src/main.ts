@@ -6,8 +6,13 @@ import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
   // The whole manifest is checked before git, STS or any registry is asked.
-  const { missingRepository, flag, keySuffix, ...i } = await readInputs();
-  const planned = await planImages(i, { git: new BatchedGit(new GitCli()), log, ecr: loadSdkEcr, registry: new HttpRegistry() }, process.env, { missingRepository });
+  const { missingRepository, createRepository, retag, flag, keySuffix, ...i } = await readInputs();
+  const planned = await planImages(i, { git: new BatchedGit(new GitCli()), log, ecr: loadSdkEcr, registry: new HttpRegistry() }, process.env, {
+    missingRepository,
+    retag,
+    repositoryInputs: ['create-repository', 'missing-repository'],
+    ...(createRepository ? { create: createRepository } : {}),
+  });
   const missing = planned.filter((p) => !p.exists).map((p) => p.spec.name);
   const cdk = cdkContext({
     flag,
@@ -17,11 +22,11 @@ async function main(): Promise<void> {
     extra: [],
     inputs: { images: 'manifest' },
   });
-  for (const p of planned) log.info(`${p.exists ? 'exists ' : 'missing'} ${p.image}${p.digest ? ` ${p.digest}` : ''}`);
+  for (const p of planned) log.info(`${p.exists ? 'exists ' : 'missing'} ${p.image}${p.digest ? ` ${p.digest}` : ''}${p.repointed.length ? ` (re-pointed ${p.repointed.join(', ')})` : ''}`);
   setOutputs({
     matrix: JSON.stringify(buildMatrix(planned)),
     missing: missing.join(','),
-    images: JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest }))),
+    images: JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest, repointed: p.repointed }))),
     'cdk-args': cdk.shell,
     'cdk-args-json': JSON.stringify(cdk.argv),
   });

@@ -7,7 +7,6 @@ describe('resolveImage', () => {
     [{ account: '123456789012', repository: 'cloudtak', tag: 'cloudtak-abc1234' }, '123456789012.dkr.ecr.eu-west-1.amazonaws.com/cloudtak:cloudtak-abc1234'],
     [{ account: '123456789012', region: 'us-east-1', repository: 'app', tag: 'v1' }, '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1'],
     [{ account: '123456789012', region: 'cn-north-1', repository: 'app', tag: 'v1' }, '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app:v1'],
-    [{ account: '123456789012', repository: 'app', tag: 'v1', fips: true }, '123456789012.dkr.ecr-fips.eu-west-1.amazonaws.com/app:v1'],
     [{ registry: '210987654321', repository: 'app', tag: 'v1' }, '210987654321.dkr.ecr.eu-west-1.amazonaws.com/app:v1'],
     [{ registry: 'public.ecr.aws', repository: 'alias/lambda-heavy', tag: 'thumb-abc' }, 'public.ecr.aws/alias/lambda-heavy:thumb-abc'],
     [{ registry: 'localhost:5000', repository: 'app', tag: 'v1' }, 'localhost:5000/app:v1'],

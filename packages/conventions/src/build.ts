@@ -191,6 +191,11 @@ export function ociLabels(user: readonly KeyValue[], revision: string | undefine
   return [...user, ...extra];
 }
 
+/** The settings with `org.opencontainers.image.revision` = the commit the tag was taken from (unless the user's labels set it). */
+export function withRevision<T extends { labels: readonly KeyValue[] }>(settings: T, revision: string | undefined): T {
+  return { ...settings, labels: ociLabels(settings.labels, revision, undefined) };
+}
+
 const SECRET_ID_RE = /^[A-Za-z0-9_.-]+$/;
 const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -201,6 +206,14 @@ export function parseSecretEnvs(input: string, pairs: readonly KeyValue[]): Buil
     if (!ENV_NAME_RE.test(value)) throw new ValidationError(input, `${key}: ${shown(value)} is not an environment variable name (id=ENV_VAR, one per line)`);
     return { id: key, env: value };
   });
+}
+
+const NETWORK_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** `--network` for RUN steps: `default`, `none`, `host`, or a network's name. */
+export function validateNetwork(input: string, value: string): string {
+  if (value !== '' && !NETWORK_RE.test(value)) throw new ValidationError(input, `${shown(value)} is not a network (default, none, host, or a network name)`);
+  return value;
 }
 
 /** Secret ids must be unique over `secrets`, `secret-envs` and `secret-files`. */

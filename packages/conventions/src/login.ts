@@ -1,3 +1,4 @@
+import { isAccountId } from './account.js';
 import { ValidationError, shown } from './errors.js';
 import { type RegionEnv, classifyRegistry, ecrHost, resolveRegion, validateRegion } from './registry.js';
 
@@ -26,7 +27,7 @@ export function planLogins(entries: readonly string[], explicitRegion: string | 
   if (entries.length === 0) return { private: [{ host: '', account: '', region: region() }] };
   for (const entry of entries) {
     let login: PrivateLogin | undefined;
-    if (/^\d{12}$/.test(entry)) {
+    if (isAccountId(entry)) {
       const r = region();
       login = { host: ecrHost({ account: entry, region: r }), account: entry, region: r };
     } else {

@@ -1,3 +1,4 @@
+import { isAccountId } from './account.js';
 import { ValidationError, shown } from './errors.js';
 
 /** What kind of registry a host is, with what its name tells about it. */
@@ -37,7 +38,6 @@ export const ECR_PUBLIC_HOSTS: readonly string[] = ['public.ecr.aws', 'ecr-publi
 export const ECR_PUBLIC_REGION = 'us-east-1';
 
 const REGION_RE = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
-const ACCOUNT_RE = /^\d{12}$/;
 const ECR_HOST_RE = /^(\d{12})\.(dkr\.ecr|dkr-ecr)(-fips)?\.([a-z0-9-]+)\.([a-z0-9.-]+)$/;
 
 export function partitionOf(region: string): Partition {
@@ -52,7 +52,7 @@ export function validateRegion(input: string, region: string): string {
 }
 
 export function validateAccount(input: string, account: string): string {
-  if (!ACCOUNT_RE.test(account)) throw new ValidationError(input, `${shown(account)} is not an AWS account id (12 digits)`);
+  if (!isAccountId(account)) throw new ValidationError(input, `${shown(account)} is not an AWS account id (12 digits)`);
   return account;
 }
 

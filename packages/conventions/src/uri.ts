@@ -1,3 +1,4 @@
+import { isAccountId } from './account.js';
 import { ValidationError, shown } from './errors.js';
 import { type ImageReference, parseReference, validateRepository, validateTag, isValidRegistryHost } from './reference.js';
 import { type RegionEnv, type RegistryInfo, classifyRegistry, ecrHost, resolveRegion, validateAccount } from './registry.js';
@@ -12,8 +13,6 @@ export interface ImageInputs {
   region?: string;
   repository?: string;
   tag?: string;
-  fips?: boolean;
-  dualStack?: boolean;
 }
 
 export interface ResolvedImage {
@@ -29,8 +28,8 @@ export function needsAccount(i: ImageInputs): boolean {
 }
 
 function registryFrom(i: ImageInputs, env: RegionEnv): string {
-  if (i.registry && /^\d{12}$/.test(i.registry)) {
-    return ecrHost({ account: i.registry, region: resolveRegion({ explicit: i.region, env }), fips: i.fips, dualStack: i.dualStack });
+  if (i.registry && isAccountId(i.registry)) {
+    return ecrHost({ account: i.registry, region: resolveRegion({ explicit: i.region, env }) });
   }
   if (i.registry) {
     if (!isValidRegistryHost(i.registry)) {
@@ -42,7 +41,7 @@ function registryFrom(i: ImageInputs, env: RegionEnv): string {
     throw new ValidationError('account', 'no registry: give registry, account (12 digits) or a full image reference');
   }
   validateAccount('account', i.account);
-  return ecrHost({ account: i.account, region: resolveRegion({ explicit: i.region, env }), fips: i.fips, dualStack: i.dualStack });
+  return ecrHost({ account: i.account, region: resolveRegion({ explicit: i.region, env }) });
 }
 
 function unpinnedWarnings(ref: ImageReference): string[] {

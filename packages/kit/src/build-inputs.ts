@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Log } from '@ensure-image/adapters';
 import {
+  type BuildSecret,
   type BuildSpec,
   CACHE_MODES,
   type KeyValue,
@@ -8,10 +10,16 @@ import {
   ociLabels,
   parseExtraTags,
   parsePlatforms,
+  parseSecretEnvs,
   shown,
+  validateNetwork,
+  validateSecretIds,
   validateStage,
 } from '@ensure-image/conventions';
 import { input } from './declare.js';
+
+/** Lines of raw buildx values (cache-from/cache-to hold commas, so only newlines separate them). */
+const lines = (_name: string, v: string): string[] => v.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
 
 /** The build inputs build-push and the all-in-one action both declare (same names, same defaults). */
 export const BUILD_INPUTS = {
@@ -26,6 +34,15 @@ export const BUILD_INPUTS = {
   provenance: input.bool('false'),
   push: input.bool('true'),
   builder: input.text(''),
+  secrets: input.pairs(''),
+  'secret-envs': input.pairs(''),
+  'secret-files': input.pairs(''),
+  ssh: input.parsed('', lines, { multiline: true }),
+  'no-cache': input.bool('false'),
+  pull: input.bool('false'),
+  network: input.parsed('', validateNetwork),
+  'cache-from': input.parsed('', lines, { multiline: true }),
+  'cache-to': input.parsed('', lines, { multiline: true }),
 };
 
 export interface BuildValues {
@@ -38,6 +55,15 @@ export interface BuildValues {
   provenance: boolean;
   push: boolean;
   builder: string;
+  secrets: KeyValue[];
+  'secret-envs': KeyValue[];
+  'secret-files': KeyValue[];
+  ssh: string[];
+  'no-cache': boolean;
+  pull: boolean;
+  network: string;
+  'cache-from': string[];
+  'cache-to': string[];
 }
 
 /** What build-push's step takes, less the extra references (known once the image is). */
@@ -57,13 +83,36 @@ function contextAndFile(v: { context: string; file: string }, ws: string): { con
   return { context, file };
 }
 
-/** The build settings, paths checked; OCI revision and source labels added from the workflow run. */
-export function buildSettings(v: BuildValues, ws: string, env: NodeJS.ProcessEnv = process.env): BuildSettings {
+/** Build secrets from `secrets` (values, masked at once), `secret-envs` and `secret-files`. */
+function buildSecrets(v: BuildValues, ws: string, log: Log): BuildSecret[] {
+  validateSecretIds('secrets', [...v.secrets, ...v['secret-envs'], ...v['secret-files']].map((kv) => kv.key));
+  for (const s of v.secrets) log.secret(s.value);
+  return [
+    ...v.secrets.map(({ key, value }) => ({ id: key, value })),
+    ...parseSecretEnvs('secret-envs', v['secret-envs']),
+    ...v['secret-files'].map(({ key, value }) => ({ id: key, file: workspacePath('secret-files', value, ws) })),
+  ];
+}
+
+/**
+ * The build settings, paths checked, secret values masked; the OCI source label from the
+ * workflow run. The revision label is added once git has run (withRevision): it is the commit
+ * the tag was taken from.
+ */
+export function buildSettings(v: BuildValues, ws: string, env: NodeJS.ProcessEnv, log: Log): BuildSettings {
   const source = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : undefined;
+  const secrets = buildSecrets(v, ws, log);
   return {
     ...contextAndFile(v, ws),
     buildArgs: v['build-args'],
-    labels: ociLabels(v.labels, env.GITHUB_SHA, source),
+    labels: ociLabels(v.labels, undefined, source),
+    ...(secrets.length ? { secrets } : {}),
+    ...(v.ssh.length ? { ssh: v.ssh } : {}),
+    ...(v['no-cache'] ? { noCache: true } : {}),
+    ...(v.pull ? { pull: true } : {}),
+    ...(v.network ? { network: v.network } : {}),
+    ...(v['cache-from'].length ? { cacheFrom: v['cache-from'] } : {}),
+    ...(v['cache-to'].length ? { cacheTo: v['cache-to'] } : {}),
     platforms: v.platforms,
     provenance: v.provenance,
     push: v.push,

@@ -6,5 +6,6 @@ export { isAct, workspace } from './env.js';
 export { log } from './log.js';
 export { imageInputs, credentials } from './image-inputs.js';
 export { BUILD_INPUTS, buildSettings, type BuildSettings, type BuildValues } from './build-inputs.js';
+export { REPOSITORY_INPUTS, repositorySettings, type RepositoryValues } from './repository-inputs.js';
 export { tagInputs } from './tag-inputs.js';
 export { trackLogins, logoutSaved, type Logout } from './logins.js';

@@ -6,5 +6,6 @@ export const log: Log = {
   info: runner.info,
   warning: runner.warning,
   debug: runner.debug,
+  notice: runner.notice,
   secret: runner.setSecret,
 };

@@ -58,6 +58,7 @@ export function setSecret(value: string): void {
 
 export const info = (message: string): void => void process.stdout.write(`${message}${EOL}`);
 export const warning = (message: string): void => command('warning', message);
+export const notice = (message: string): void => command('notice', message);
 export const error = (message: string): void => command('error', message);
 export const debug = (message: string): void => command('debug', message);
 

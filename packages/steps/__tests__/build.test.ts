@@ -163,7 +163,7 @@ describe('build or skip', () => {
 });
 
 describe('missing repositories', () => {
-  const settings: RepositorySettings = { scanOnPush: true, mutability: 'IMMUTABLE_WITH_EXCLUSION', mutableTags: ['*-latest'], lifecycleKeep: 5 };
+  const settings: RepositorySettings = { scanOnPush: true, mutability: 'IMMUTABLE_WITH_EXCLUSION', mutableTags: [], lifecycleKeep: 5 };
 
   test('without create-repository: an error naming the inputs that exist on the action', async () => {
     const d = deps(buildx());

@@ -1,5 +1,5 @@
 import { type BasicCredentials, type Ecr, type FoundImage, type Log, type Registry, RepositoryNotFoundError } from '@ensure-image/adapters';
-import { type RepositorySettings, type ResolvedImage, distributionTarget, formatReference, lifecyclePolicy } from '@ensure-image/conventions';
+import { type RepositorySettings, type ResolvedImage, distributionTarget, formatReference, lifecyclePolicy, mutableTagFilters } from '@ensure-image/conventions';
 
 export interface ExistsResult {
   image: string;
@@ -104,17 +104,27 @@ async function createRepository(
   // Aliases carry no prefix of their own: one rule per image that names one.
   const named = group.flatMap((img) => (img.prefix === undefined ? [] : [img.prefix]));
   const prefixes = named.length ? named : [''];
+  // Immutable with the aliases excluded: each alias as the wildcard its siblings share (`*-latest`).
+  let { mutability, mutableTags } = s;
+  if (mutability === 'IMMUTABLE_WITH_EXCLUSION' && mutableTags.length === 0) {
+    const aliases = group.filter((img) => img.prefix === undefined && img.ref.tag).map((img) => img.ref.tag as string);
+    mutableTags = [...new Set(aliases.flatMap((t) => mutableTagFilters(named.find((p) => p && t.startsWith(`${p}-`)) ?? '', [t])))];
+    if (mutableTags.length === 0) {
+      log?.info('tag-mutability: IMMUTABLE_WITH_EXCLUSION with no aliases to exclude: the repository is created IMMUTABLE');
+      mutability = 'IMMUTABLE';
+    }
+  }
   const made = await ecr.createRepository({
     ...where,
     scanOnPush: s.scanOnPush,
     ...(s.kmsKey ? { kmsKey: s.kmsKey } : {}),
-    mutability: s.mutability,
-    mutableTags: s.mutableTags,
+    mutability,
+    mutableTags,
     ...(s.lifecycleKeep ? { lifecyclePolicy: JSON.stringify(lifecyclePolicy(prefixes, s.lifecycleKeep)) } : {}),
   });
   log?.info(
     made === 'created'
-      ? `Created ECR repository ${where.repository} (${s.mutability}, scan on push ${s.scanOnPush}, ${s.kmsKey ? `KMS ${s.kmsKey}` : 'AES256'}${s.lifecycleKeep ? `, keeps ${s.lifecycleKeep} per image` : ''})`
+      ? `Created ECR repository ${where.repository} (${mutability}${mutableTags.length ? ` except ${mutableTags.join(', ')}` : ''}, scan on push ${s.scanOnPush}, ${s.kmsKey ? `KMS ${s.kmsKey}` : 'AES256'}${s.lifecycleKeep ? `, keeps ${s.lifecycleKeep} per image` : ''})`
       : `ECR repository ${where.repository} was created meanwhile by another run`,
   );
 }

@@ -5,6 +5,5 @@ export { aliasImages, pointAliases, readTags, type TagState } from './aliases.js
 export { chooseCache, type CacheChoice, type CacheRequest } from './cache.js';
 export { resolveTarget } from './target.js';
 export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
-// Kept for the kit until it imports these from conventions (issue 8: kit free of steps).
-export { type CacheMode, ociLabels } from '@ensure-image/conventions';
+
 export { planImages, buildMatrix, type PlanInputs, type PlannedImage } from './plan.js';

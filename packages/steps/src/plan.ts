@@ -1,5 +1,5 @@
 import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
-import { type ManifestImage, type RegionEnv, type ResolvedImage, defaultImagePaths, formatName, formatReference } from '@ensure-image/conventions';
+import { type ManifestImage, type RegionEnv, type ResolvedImage, defaultImagePaths, expandTags, formatReference } from '@ensure-image/conventions';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
 import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
@@ -71,7 +71,7 @@ export async function planImages(
   // Each image with its aliases, all in one check: still one BatchGetImage per repository.
   const withAliases = resolved.map((r) => ({
     main: { ...r.target, prefix: r.spec.prefix } as CheckTarget,
-    aliases: aliasImages(r.tag.tags.slice(1).map((t) => `${formatName(r.target.ref)}:${t}`), {}),
+    aliases: aliasImages(expandTags('aliases', r.target.ref, r.tag.tags.slice(1)), {}),
   }));
   const checks = await checkImages(withAliases.flatMap((w) => [w.main, ...w.aliases]), deps, o);
   let at = 0;
@@ -96,7 +96,7 @@ export function buildMatrix(planned: readonly PlannedImage[]): { include: Record
       .map((p) => ({
         name: p.spec.name,
         image: p.image,
-        tags: p.tag.tags.slice(1).map((t) => `${formatName(p.target.ref)}:${t}`).join('\n'),
+        tags: expandTags('tags', p.target.ref, p.tag.tags.slice(1)).join('\n'),
         context: p.spec.context,
         file: p.spec.file,
         'build-args': p.spec.buildArgs.map((kv) => `${kv.key}=${kv.value}`).join('\n'),

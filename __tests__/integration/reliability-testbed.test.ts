@@ -13,8 +13,12 @@ const running = (pid: number): boolean => spawnSync('ps', ['-o', 'stat=', '-p', 
 
 test('down.sh: a service that ignores SIGTERM is killed, and its pid file stays until it is gone', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tb-down-'));
-  const stubborn = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => console.log('ignored')); setInterval(() => {}, 1000)"], { detached: true, stdio: 'ignore' });
+  const ready = join(dir, 'ready');
+  const stubborn = spawn(process.execPath, ['-e', `process.on('SIGTERM', () => {}); require('fs').writeFileSync(${JSON.stringify(ready)}, ''); setInterval(() => {}, 1000)`], { detached: true, stdio: 'ignore' });
   const pid = stubborn.pid as number;
+  // Only once its SIGTERM handler is in place (Node's start takes a while on a loaded machine).
+  for (let i = 0; i < 200 && !existsSync(ready); i++) spawnSync('sleep', ['0.05']);
+  expect(existsSync(ready)).toBe(true);
   writeFileSync(join(dir, 'standin.pid'), String(pid));
   const hosts = readFileSync('/etc/hosts', 'utf8');
   const r = spawnSync('bash', [join(ROOT, 'testbed/down.sh')], { env: { ...process.env, TESTBED_DIR: dir, TESTBED_STOP_GRACE: '1' }, encoding: 'utf8' });

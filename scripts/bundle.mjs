@@ -1,5 +1,6 @@
 // Bundle every action with @vercel/ncc: actions/<name>/src/index.ts -> actions/<name>/dist/,
-// the all-in-one root action src/index.ts -> dist/. Two at a time (the machines have 2 cores).
+// the all-in-one root action src/index.ts -> dist/, the local CLI cli/src/index.ts ->
+// cli/dist/ (package.json's bin). Two at a time (the machines have 2 cores).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ const targets = readdirSync(join(root, 'actions'))
   .map((name) => join('actions', name))
   .filter((dir) => existsSync(join(root, dir, 'src/index.ts')));
 if (existsSync(join(root, 'src/index.ts'))) targets.push('.');
+if (existsSync(join(root, 'cli/src/index.ts'))) targets.push('cli');
 const only = process.argv.slice(2);
 const chosen = only.length ? targets.filter((t) => only.some((o) => t.endsWith(o))) : targets;
 

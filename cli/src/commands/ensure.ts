@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ValidationError, formatName, ociLabels, planLogins, shown } from '@ensure-image/conventions';
+import { type PlannedImage, buildPush, login, planImages } from '@ensure-image/steps';
+import type { Command, Context } from '../command.js';
+import { EXIT, explain } from '../errors.js';
+import { MANIFEST_FLAGS, type ManifestOptions, loadManifest, manifestOptions, planInputs } from '../manifest.js';
+import { seconds } from '../table.js';
+import { COMMON_HELP } from './plan.js';
+
+/** Context and Dockerfile of each image, absolute, checked to exist before anything runs. */
+function buildPaths(p: PlannedImage['spec'], n: number, o: ManifestOptions): { context: string; file: string } {
+  const context = path.resolve(o.workspace, p.context);
+  const file = p.file ? path.resolve(o.workspace, p.file) : path.join(context, 'Dockerfile');
+  if (!existsSync(context)) throw new ValidationError('manifest', `images[${n}].context ${shown(p.context)} does not exist in ${o.workspace}`);
+  if (!existsSync(file)) throw new ValidationError('manifest', `images[${n}].file ${shown(path.relative(o.workspace, file))} does not exist in ${o.workspace}`);
+  return { context, file };
+}
+
+/** Log docker in to the ECR registries (private and public) that the builds push to. */
+async function logIn(toBuild: readonly PlannedImage[], c: Context): Promise<void> {
+  const hosts = [...new Set(toBuild.filter((p) => p.target.registry.kind !== 'oci').map((p) => p.target.ref.registry))];
+  if (hosts.length === 0) return;
+  await login(planLogins(hosts, undefined, c.deps.env), { ecr: c.deps.ecr, docker: c.deps.docker, log: c.log });
+}
+
+export const ensure: Command = {
+  name: 'ensure',
+  summary: 'build and push only the missing images',
+  help: `Usage: ensure-image ensure [options]
+
+Plan the manifest, then build (and push) each missing image, one after another, with a
+progress line per image and its elapsed time. Images that exist are not built. docker is
+logged in to the ECR registries it pushes to (the login stays, as after
+aws ecr get-login-password | docker login); other registries use your docker login.
+
+Options:
+      --no-push        build the missing images locally only (docker image store)
+${COMMON_HELP}
+
+Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad option or manifest.`,
+  options: { ...MANIFEST_FLAGS, 'no-push': { type: 'boolean', default: false } },
+  async run(c) {
+    const { values, deps, log } = c;
+    const o = manifestOptions(values, deps.cwd);
+    const push = values['no-push'] !== true;
+    const images = await loadManifest(o, deps.env);
+    const paths = images.map((spec, n) => buildPaths(spec, n, o));
+    const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent' });
+    const toBuild = planned.filter((p) => !p.exists);
+    for (const p of planned.filter((x) => x.exists)) deps.out(`${p.spec.name}: exists ${p.image}`);
+    if (toBuild.length === 0) {
+      deps.out(`nothing to build: all ${planned.length} images exist`);
+      return EXIT.ok;
+    }
+    if (push) await logIn(toBuild, c);
+
+    let failed = 0;
+    for (const [n, p] of toBuild.entries()) {
+      const step = `[${n + 1}/${toBuild.length}] ${p.spec.name}`;
+      const t0 = deps.now();
+      if (deps.rewrite) deps.rewrite(`${step}: building ${p.image} ...`);
+      else deps.out(`${step}: building ${p.image}`);
+      const done = (line: string): void => {
+        if (deps.rewrite) deps.rewrite('');
+        deps.out(`${step}: ${line} in ${seconds(deps.now() - t0)}`);
+      };
+      try {
+        const r = await buildPush(
+          {
+            image: p.target,
+            plan: {
+              ...(paths[planned.indexOf(p)] as { context: string; file: string }),
+              extraRefs: p.tag.tags.slice(1).map((t) => `${formatName(p.target.ref)}:${t}`),
+              buildArgs: p.spec.buildArgs,
+              labels: ociLabels([], p.tag.sha, undefined),
+              platforms: p.spec.platforms,
+              ...(p.spec.target ? { target: p.spec.target } : {}),
+              provenance: false,
+              push,
+            },
+            cache: 'none',
+            skipIfExists: false,
+            runnerTemp: tmpdir(),
+            act: false,
+          },
+          { docker: deps.docker, log, ecr: deps.ecr, registry: deps.registry, cache: deps.cache },
+        );
+        done(push ? `pushed ${r.digest || r.image}` : `built ${r.image} (not pushed)`);
+      } catch (e) {
+        failed++;
+        done('failed');
+        const d = explain(e, o.manifest);
+        for (const line of d.detail) deps.err(`  | ${line}`);
+        deps.err(`ensure-image: ${p.spec.name}: ${d.line}`);
+      }
+    }
+    deps.out(`${toBuild.length - failed} of ${toBuild.length} missing images ${push ? 'built and pushed' : 'built'}${failed ? `, ${failed} failed` : ''}`);
+    return failed ? EXIT.failed : EXIT.ok;
+  },
+};

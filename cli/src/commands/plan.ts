@@ -1,0 +1,40 @@
+import { planImages } from '@ensure-image/steps';
+import type { Command } from '../command.js';
+import { EXIT } from '../errors.js';
+import { MANIFEST_FLAGS, loadManifest, manifestOptions, planInputs } from '../manifest.js';
+import { table } from '../table.js';
+
+export const COMMON_HELP = `  -m, --manifest FILE  images file, relative to the workspace (default images.yml)
+      --source S       commit or tree: how tags are derived (as the plan action's source; default commit)
+      --length N       hex characters of the id in each tag (default 7)
+  -C, --dir DIR        the workspace: manifest, contexts and paths are relative to it (default .)
+  -v, --verbose        also print what the steps do (logins, account lookups, cache choice)
+  -h, --help           this text`;
+
+export const plan: Command = {
+  name: 'plan',
+  summary: 'table of every image of the manifest: tag, exists or missing, digest',
+  help: `Usage: ensure-image plan [options]
+
+Resolve every image's tag at HEAD and check the registry (one ECR call per repository).
+Prints a table of name, image, tag, status (exists/missing) and digest; --json prints the
+same as a JSON array (the plan action's images output).
+
+Options:
+      --json           JSON array of {name, image, tag, exists, digest}
+      --strict         exit 3 when any image is missing
+${COMMON_HELP}`,
+  options: { ...MANIFEST_FLAGS, json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
+  async run({ values, deps, log }) {
+    const o = manifestOptions(values, deps.cwd);
+    const images = await loadManifest(o, deps.env);
+    const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent' });
+    if (values.json) {
+      deps.out(JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest })), null, 2));
+    } else {
+      const rows = planned.map((p) => [p.spec.name, p.image, p.tag.tag, p.exists ? 'exists' : 'missing', p.digest || '-']);
+      for (const line of table([['NAME', 'IMAGE', 'TAG', 'STATUS', 'DIGEST'], ...rows])) deps.out(line);
+    }
+    return values.strict && planned.some((p) => !p.exists) ? EXIT.missing : EXIT.ok;
+  },
+};

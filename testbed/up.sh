@@ -20,13 +20,45 @@ for tool in dockerd docker-registry htpasswd openssl; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: run testbed/install.sh first" >&2; exit 1; }
 done
 
+# Alive: the pid exists and is no zombie (a killed service may linger unreaped for a while).
+alive() { [ -f "$DIR/$1.pid" ] && ps -o stat= -p "$(cat "$DIR/$1.pid")" 2>/dev/null | grep -qv '^Z'; }
+
+# Who listens on a TCP port here: "pid command line", nothing when the port is free.
+port_holder() {
+  local hex inode fd pid
+  if command -v ss >/dev/null; then # fast path: ss names the owner
+    pid=$(ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)
+    if [ -n "$pid" ]; then echo "$pid ($(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | sed 's/ $//'))"; return 0; fi
+  fi
+  hex=$(printf '%04X' "$1")
+  inode=$(awk -v p=":$hex\$" '$4 == "0A" && $2 ~ p { print $10; exit }' /proc/net/tcp /proc/net/tcp6 2>/dev/null)
+  [ -n "$inode" ] || return 0
+  for fd in /proc/[0-9]*/fd/*; do
+    [ "$(readlink "$fd" 2>/dev/null)" = "socket:[$inode]" ] || continue
+    pid=${fd#/proc/}; pid=${pid%%/*}
+    echo "$pid ($(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | sed 's/ $//'))"
+    return 0
+  done
+  echo "unknown (no visible process owns the socket)"
+}
+# Refuse a port that something other than this testbed's own service holds (a stale stand-in
+# whose pid file is gone, another testbed, any other program): it would be taken for healthy.
+own_port() { # name port
+  local holder
+  holder=$(port_holder "$2")
+  [ -n "$holder" ] || return 0
+  alive "$1" && [ "${holder%% *}" = "$(cat "$DIR/$1.pid")" ] && return 0
+  echo "testbed/up.sh: port $2 (for $1) is held by pid $holder, which this testbed ($DIR) did not start; stop it (or run testbed/down.sh with the TESTBED_DIR that started it) and run up.sh again" >&2
+  exit 1
+}
+# Before anything is written (certificates, /etc/hosts, pid files): every port is free or ours.
+for svc in registry-ecr:443 registry-oci:5000 registry-bearer:5001 standin:4566 standin:5002; do own_port "${svc%%:*}" "${svc##*:}"; done
+
 ECR_HOSTS="123456789012.dkr.ecr.us-east-1.amazonaws.com 210987654321.dkr.ecr.us-east-1.amazonaws.com public.ecr.aws"
 ECR_PASSWORD=ecr-secret
 OCI_USER=ci
 OCI_PASSWORD=ci-secret
 
-# Alive: the pid exists and is no zombie (a killed service may linger unreaped for a while).
-alive() { [ -f "$DIR/$1.pid" ] && ps -o stat= -p "$(cat "$DIR/$1.pid")" 2>/dev/null | grep -qv '^Z'; }
 wait_for() { # name, command...: wait until the check passes
   local name=$1; shift
   for _ in $(seq 1 150); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done

@@ -261,6 +261,22 @@ describe('classic fallback', () => {
     expect(docker.commands[0]?.opts.env).toEqual({ DOCKER_BUILDKIT: '1' });
   });
 
+  test('another run pushed the tag while this one built: its image is taken, nothing pushed over it', async () => {
+    const docker = new FakeDocker();
+    const d = deps(docker);
+    const build = docker.build.bind(docker);
+    docker.build = async (args, env) => {
+      await build(args, env);
+      d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', OTHER);
+    };
+    const r = await buildPush(inputs(), d);
+    expect(r).toMatchObject({ built: false, existed: false, digest: OTHER });
+    expect(docker.commands.filter((c) => c.args[0] === 'push')).toEqual([]);
+    expect(d.log.warnings.join()).toMatch(/pushed by another run while this one built/);
+    // The alias follows the image that was taken.
+    expect(d.ecrFake.repos.get(REPO)?.get('api-latest')).toBe(OTHER);
+  });
+
   test('what needs buildx fails clearly, before any build', async () => {
     const docker = new FakeDocker();
     const base = inputs({ skipIfExists: false });

@@ -67,6 +67,8 @@ interface Built {
   digest: string;
   metadata: string;
   built: boolean;
+  /** Another run pushed the tag while this one built: its image (as found) is taken, ours not pushed. */
+  adopted?: TagState;
 }
 
 /**
@@ -109,7 +111,15 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
   const [buildx, version] = await Promise.all([deps.docker.hasBuildx(), deps.docker.clientVersion()]);
   let out: Built;
   try {
-    out = buildx ? await buildWithBuildx(plan, i, deps) : await buildClassic(plan, i, deps, version);
+    // The classic path builds and pushes in two commands: look again in between (skip-if-exists),
+    // so a run that lost the race takes the winner's image instead of replacing it.
+    const recheck = i.skipIfExists
+      ? async (): Promise<TagState | undefined> => {
+          const now = await read();
+          return now.main.exists ? now : undefined;
+        }
+      : undefined;
+    out = buildx ? await buildWithBuildx(plan, i, deps) : await buildClassic(plan, i, deps, version, recheck);
   } catch (e) {
     if (!(e instanceof ImmutableTagError)) throw e;
     const now = await read();
@@ -118,6 +128,11 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
     return settle(now, { built: false, existed: false, digest: now.main.digest, metadata: '{}', builder: buildx ? 'buildx' : 'classic' });
   }
   const builder = buildx ? 'buildx' : 'classic';
+  if (out.adopted) {
+    const now = out.adopted;
+    deps.log.warning(`${image} was pushed by another run while this one built; using its digest ${now.main.digest} (this build is not pushed).`);
+    return settle(now, { built: false, existed: false, digest: now.main.digest, metadata: '{}', builder });
+  }
   if (!plan.push) return settle({ main: { image, exists: false, digest: '' }, aliases: [] }, { ...out, existed: false, builder });
 
   // Read the tag back: its digest, not ours, is what a deploy pinned by digest gets.
@@ -157,7 +172,7 @@ async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: BuildDeps)
   return { digest, metadata: JSON.stringify(meta), built: true };
 }
 
-async function buildClassic(plan: BuildPlan, i: BuildInputs, deps: BuildDeps, clientVersion: string): Promise<Built> {
+async function buildClassic(plan: BuildPlan, i: BuildInputs, deps: BuildDeps, clientVersion: string, recheck?: () => Promise<TagState | undefined>): Promise<Built> {
   const needs = classicLimits(plan);
   if (needs.length) {
     throw new Error(`${needs.join(', ')}: needs docker buildx, which is not installed (docker/setup-buildx-action installs it)`);
@@ -174,6 +189,8 @@ async function buildClassic(plan: BuildPlan, i: BuildInputs, deps: BuildDeps, cl
   );
   await deps.docker.build(classicBuildArgs(plan), { DOCKER_BUILDKIT: buildkit });
   if (!plan.push) return { digest: '', metadata: JSON.stringify({ 'image.name': plan.refs.join(',') }), built: true };
+  const taken = recheck ? await recheck() : undefined;
+  if (taken) return { digest: '', metadata: '{}', built: false, adopted: taken };
 
   let digest = '';
   for (const ref of plan.refs) {

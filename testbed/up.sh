@@ -126,7 +126,10 @@ export STANDIN_REPOSITORIES=${STANDIN_REPOSITORIES:-app,cloudtak,events,app-lamb
 export STANDIN_TOKEN_KEY=$DIR/token.key STANDIN_TOKEN_CERT=$DIR/token.crt STANDIN_TOKEN_USERS=$OCI_USER:$OCI_PASSWORD
 export STANDIN_IMMUTABLE_PORT=5002 STANDIN_IMMUTABLE_UPSTREAM=http://127.0.0.1:5000
 export NODE_EXTRA_CA_CERTS=$DIR/ca.crt
-start standin node "$ROOT/testbed/standin.mjs"
+# The real node binary, not a wrapper: under `pnpm test`, `node` on PATH is node_modules/.bin/node,
+# a shell script that runs node as its child, so its pid would not be the process that serves.
+NODE_BIN=$(node -p process.execPath)
+start standin "$NODE_BIN" "$ROOT/testbed/standin.mjs"
 
 wait_for registry-ecr curl -fsS --cacert ca.crt -u "AWS:$ECR_PASSWORD" https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/
 wait_for registry-oci curl -fsS -u "$OCI_USER:$OCI_PASSWORD" http://127.0.0.1:5000/v2/

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ValidationError, formatName, ociLabels, planLogins, shown } from '@ensure-image/conventions';
+import { dockerfilePath, formatName, ociLabels, planLogins } from '@ensure-image/conventions';
 import { type PlannedImage, buildPush, login, planImages } from '@ensure-image/steps';
 import type { Command, Context } from '../command.js';
 import { EXIT, explain } from '../errors.js';
@@ -9,13 +8,9 @@ import { MANIFEST_FLAGS, type ManifestOptions, loadManifest, manifestOptions, pl
 import { seconds } from '../table.js';
 import { COMMON_HELP } from './plan.js';
 
-/** Context and Dockerfile of each image, absolute, checked to exist before anything runs. */
-function buildPaths(p: PlannedImage['spec'], n: number, o: ManifestOptions): { context: string; file: string } {
-  const context = path.resolve(o.workspace, p.context);
-  const file = p.file ? path.resolve(o.workspace, p.file) : path.join(context, 'Dockerfile');
-  if (!existsSync(context)) throw new ValidationError('manifest', `images[${n}].context ${shown(p.context)} does not exist in ${o.workspace}`);
-  if (!existsSync(file)) throw new ValidationError('manifest', `images[${n}].file ${shown(path.relative(o.workspace, file))} does not exist in ${o.workspace}`);
-  return { context, file };
+/** Context and Dockerfile of an image, absolute (the loader checked that both exist). */
+function buildPaths(p: PlannedImage['spec'], o: ManifestOptions): { context: string; file: string } {
+  return { context: path.resolve(o.workspace, p.context), file: path.resolve(o.workspace, dockerfilePath(p.context, p.file)) };
 }
 
 /** Log docker in to the ECR registries (private and public) that the builds push to. */
@@ -46,7 +41,6 @@ Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad optio
     const o = manifestOptions(values, deps.cwd);
     const push = values['no-push'] !== true;
     const images = await loadManifest(o, deps.env);
-    const paths = images.map((spec, n) => buildPaths(spec, n, o));
     const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent' });
     const toBuild = planned.filter((p) => !p.exists);
     for (const p of planned.filter((x) => x.exists)) deps.out(`${p.spec.name}: exists ${p.image}`);
@@ -71,7 +65,7 @@ Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad optio
           {
             image: p.target,
             plan: {
-              ...(paths[planned.indexOf(p)] as { context: string; file: string }),
+              ...buildPaths(p.spec, o),
               extraRefs: p.tag.tags.slice(1).map((t) => `${formatName(p.target.ref)}:${t}`),
               buildArgs: p.spec.buildArgs,
               labels: ociLabels([], p.tag.sha, undefined),

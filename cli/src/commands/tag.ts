@@ -1,8 +1,8 @@
 import { ValidationError, normalisePath, parseList, shown, validatePrefix } from '@ensure-image/conventions';
-import { resolveTag } from '@ensure-image/steps';
+import { imageTagInputs, resolveTag } from '@ensure-image/steps';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { MANIFEST_FLAGS, entryTagInputs, loadManifest, manifestOptions } from '../manifest.js';
+import { MANIFEST_FLAGS, loadManifest, manifestOptions } from '../manifest.js';
 import { COMMON_HELP } from './plan.js';
 
 export const tag: Command = {
@@ -43,7 +43,7 @@ ${COMMON_HELP}`,
           return hit;
         })
       : images;
-    const tags = await Promise.all(chosen.map((spec) => resolveTag(entryTagInputs(spec, o), git)));
+    const tags = await Promise.all(chosen.map((spec) => resolveTag(imageTagInputs(spec, o), git)));
     tags.forEach((t, n) => deps.out(positionals.length ? t.tag : `${chosen[n]?.name}=${t.tag}`));
     return EXIT.ok;
   },

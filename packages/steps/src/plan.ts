@@ -1,5 +1,6 @@
 import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
-import { type ManifestImage, type RegionEnv, type ResolvedImage, defaultImagePaths, expandTags, formatReference } from '@ensure-image/conventions';
+import { type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
+import { PathNotInCommitError } from './resolve-tag.js';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
 import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
@@ -11,6 +12,8 @@ export interface PlanInputs {
   length: number;
   workspace: string;
   githubSha?: string;
+  /** The images file's name, for errors that point into it (`images.yml: images[0].paths[1]`). */
+  manifest?: string;
 }
 
 export interface PlannedImage {
@@ -29,6 +32,19 @@ export interface PlanOptions extends ExistsOptions {
   retag?: boolean;
 }
 
+/** The tag inputs of one manifest entry: its paths, else its context (and Dockerfile when outside it). */
+export function imageTagInputs(spec: ManifestImage, i: Omit<PlanInputs, 'images'>): ResolveTagInputs {
+  return {
+    prefix: spec.prefix,
+    source: i.source,
+    paths: spec.paths.length ? spec.paths : defaultImagePaths(spec.context, dockerfilePath(spec.context, spec.file)),
+    length: i.length,
+    aliases: spec.aliases,
+    workspace: i.workspace,
+    ...(i.githubSha ? { githubSha: i.githubSha } : {}),
+  };
+}
+
 /**
  * Tag every image of a manifest and check them all: one BatchGetImage per ECR repository
  * (however many images share it), a manifest HEAD for any other registry.
@@ -41,19 +57,9 @@ export async function planImages(
 ): Promise<PlannedImage[]> {
   const resolved = await Promise.all(
     i.images.map(async (spec) => {
-      const file = spec.file || (spec.context === '.' ? 'Dockerfile' : `${spec.context}/Dockerfile`);
-      const tag = await resolveTag(
-        {
-          prefix: spec.prefix,
-          source: i.source,
-          paths: spec.paths.length ? spec.paths : defaultImagePaths(spec.context, file),
-          length: i.length,
-          aliases: spec.aliases,
-          workspace: i.workspace,
-          ...(i.githubSha ? { githubSha: i.githubSha } : {}),
-        },
-        deps,
-      );
+      const tag = await resolveTag(imageTagInputs(spec, i), deps).catch((e: unknown) => {
+        throw asManifestError(e, spec, i.images.indexOf(spec), i.manifest);
+      });
       const target = await resolveTarget(
         {
           repository: spec.repository,
@@ -86,6 +92,13 @@ export async function planImages(
       return { ...r, image: formatReference(r.target.ref), exists: state.main.exists, digest: state.main.digest, repointed };
     }),
   );
+}
+
+/** A path git cannot find at the commit is a mistake in the manifest: name the entry's field. */
+function asManifestError(e: unknown, spec: ManifestImage, n: number, file = 'manifest'): unknown {
+  if (!(e instanceof PathNotInCommitError)) return e;
+  const field = spec.paths.length ? `images[${n}].paths[${e.index}]` : `images[${n}].context`;
+  return new ManifestError(file, field, e.detail);
 }
 
 /** A build matrix of the missing images, shaped for build-push's inputs. */

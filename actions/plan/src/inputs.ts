@@ -1,5 +1,5 @@
-import { type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
-import { REPOSITORY_INPUTS, declareInputs, input, readDeclared, repositorySettings, workspace } from '@ensure-image/kit';
+import { type DirtyMode, type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
+import { DIRTY_INPUT, REPOSITORY_INPUTS, declareInputs, input, readDeclared, repositorySettings, workspace } from '@ensure-image/kit';
 import { loadManifest } from '@ensure-image/steps';
 
 /** Every input plan reads, with action.yml's defaults. */
@@ -11,6 +11,7 @@ export const INPUTS = declareInputs({
   'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
   ...REPOSITORY_INPUTS,
   retag: input.bool('true'),
+  ...DIRTY_INPUT,
 });
 
 export interface PlanActionInputs {
@@ -25,6 +26,7 @@ export interface PlanActionInputs {
   retag: boolean;
   githubSha?: string;
   manifest: string;
+  dirty: DirtyMode;
 }
 
 /** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
@@ -46,6 +48,7 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
     ...(create ? { createRepository: create } : {}),
     retag: v.retag,
     manifest: v.manifest,
+    dirty: v.dirty,
     ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { BuilderInfo } from '@ensure-image/conventions';
 import type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
 import type { Docker, RunOptions, RunResult } from './docker/cli.js';
+import type { WorktreeChange } from '@ensure-image/conventions';
 import type { Git } from './git/git.js';
 import type { Manifest, ManifestInfo, ManifestTarget, Registry } from './oci/registry.js';
 import { ImmutableTagError, RepositoryNotFoundError } from './errors.js';
@@ -169,7 +170,18 @@ export class FakeDocker implements Docker {
 
 /** Git with fixed object ids: `HEAD` and `HEAD:./<path>` entries. */
 export class FakeGit implements Git {
-  constructor(public readonly objects: Record<string, string>) {}
+  constructor(
+    public readonly objects: Record<string, string>,
+    /** The working tree's uncommitted changes, and each changed file's blob id. */
+    public worktree: WorktreeChange[] = [],
+    public blobs: Record<string, string> = {},
+  ) {}
+  async changes(): Promise<WorktreeChange[]> {
+    return this.worktree;
+  }
+  async hashFiles(_cwd: string, files: readonly string[]): Promise<string[]> {
+    return files.map((f) => this.blobs[f] ?? `blob-of-${f}`);
+  }
   async revParse(_cwd: string, revs: readonly string[]): Promise<string[]> {
     return revs.map((r) => {
       const id = this.objects[r];

@@ -1,6 +1,7 @@
 import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
-import { type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
+import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
 import { PathNotInCommitError } from './resolve-tag.js';
+import { dirtyImageTag, judgeWorktree, worktreeChanges } from './worktree.js';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
 import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
@@ -25,11 +26,15 @@ export interface PlannedImage {
   digest: string;
   /** Aliases moved to the image's digest (present images, with retag). */
   repointed: string[];
+  /** Uncommitted changes under the image's inputs (when the plan was asked to look); with `dirty: tag`, `tag` is the `-dirty-` one. */
+  changes: string[];
 }
 
 export interface PlanOptions extends ExistsOptions {
   /** Re-point the aliases of the images found present (a rollback moves `-latest` back). */
   retag?: boolean;
+  /** Look at uncommitted changes to each image's inputs: `tag` gives changed images a `-dirty-` tag (the CLI); the actions' modes warn or fail. */
+  dirty?: DirtyMode | 'tag';
 }
 
 /** The tag inputs of one manifest entry: its paths, else its context (and Dockerfile when outside it). */
@@ -55,11 +60,17 @@ export async function planImages(
   env: RegionEnv,
   o: PlanOptions = {},
 ): Promise<PlannedImage[]> {
+  const tags = await Promise.all(
+    i.images.map((spec, n) =>
+      resolveTag(imageTagInputs(spec, i), deps).catch((e: unknown) => {
+        throw asManifestError(e, spec, n, i.manifest);
+      }),
+    ),
+  );
+  const worktree = await inspectWorktree(i, tags, deps, o.dirty);
   const resolved = await Promise.all(
-    i.images.map(async (spec) => {
-      const tag = await resolveTag(imageTagInputs(spec, i), deps).catch((e: unknown) => {
-        throw asManifestError(e, spec, i.images.indexOf(spec), i.manifest);
-      });
+    i.images.map(async (spec, n) => {
+      const tag = worktree[n]?.tag ?? (tags[n] as ResolvedTag);
       const target = await resolveTarget(
         {
           repository: spec.repository,
@@ -71,7 +82,7 @@ export async function planImages(
         deps,
         env,
       );
-      return { spec, tag, target };
+      return { spec, tag, target, changes: worktree[n]?.files ?? [] };
     }),
   );
   // Each image with its aliases, all in one check: still one BatchGetImage per repository.
@@ -90,6 +101,32 @@ export async function planImages(
       const state = states[n] as TagState;
       const repointed = o.retag !== false && state.main.exists ? await pointAliases(r.target, state.main.digest, state, deps, o.credentials) : [];
       return { ...r, image: formatReference(r.target.ref), exists: state.main.exists, digest: state.main.digest, repointed };
+    }),
+  );
+}
+
+/**
+ * Uncommitted changes under each image's inputs, read only when asked. `tag` (the CLI) gives
+ * each changed image its `-dirty-` tag; `warn`/`fail` (the actions) judge them before any
+ * registry is asked, and the tags stay the commit's.
+ */
+export async function inspectWorktree(
+  i: Omit<PlanInputs, 'images'> & { images: readonly ManifestImage[] },
+  tags: readonly ResolvedTag[],
+  deps: { git: Git; log: Log },
+  mode: PlanOptions['dirty'],
+): Promise<{ tag: ResolvedTag; files: string[] }[]> {
+  if (mode === undefined || mode === 'ignore') return [];
+  const changes = await worktreeChanges(i.workspace, i.images.map((spec) => imageTagInputs(spec, i).paths), deps.git);
+  if (mode !== 'tag') {
+    judgeWorktree(mode, i.images.map((spec, n) => ({ name: spec.name, tag: (tags[n] as ResolvedTag).tag, files: (changes[n] ?? []).map((c) => c.path) })), deps.log);
+  }
+  return Promise.all(
+    i.images.map(async (spec, n) => {
+      const mine = changes[n] ?? [];
+      const tag = tags[n] as ResolvedTag;
+      const dirty = mode === 'tag' && mine.length > 0;
+      return { tag: dirty ? await dirtyImageTag(tag, spec.prefix, mine, i.workspace, deps.git) : tag, files: mine.map((c) => c.path) };
     }),
   );
 }

@@ -1,4 +1,5 @@
 import * as exec from '@actions/exec';
+import type { WorktreeChange } from '@ensure-image/conventions';
 
 /** What the steps ask of git. */
 export interface Git {
@@ -6,6 +7,31 @@ export interface Git {
   revParse(cwd: string, revs: readonly string[]): Promise<string[]>;
   /** Whether `cwd` is a shallow clone (actions/checkout's default `fetch-depth: 1`); asked only to explain a failure. */
   isShallow?(cwd: string): Promise<boolean>;
+  /** Files under `cwd` that differ from HEAD (modified, staged, deleted, untracked and not ignored), `cwd`-relative. */
+  changes?(cwd: string): Promise<WorktreeChange[]>;
+  /** The git blob ids of files as they are in the working tree (`cwd`-relative paths). */
+  hashFiles?(cwd: string, files: readonly string[]): Promise<string[]>;
+}
+
+async function git(cwd: string, args: readonly string[]): Promise<string> {
+  let r: exec.ExecOutput;
+  try {
+    r = await exec.getExecOutput('git', ['-C', cwd, ...args], { ignoreReturnCode: true, silent: true });
+  } catch (e) {
+    throw new Error(`git is not available (${(e as Error).message})`);
+  }
+  if (r.exitCode !== 0) throw new Error(`git ${args[0]} in ${cwd} failed: ${r.stderr.trim()}`);
+  return r.stdout;
+}
+
+/** `git status --porcelain -z` entries (`XY path`, paths from the repository root) under `prefix`, made `prefix`-relative. */
+export function parseStatus(out: string, prefix: string): WorktreeChange[] {
+  return out
+    .split('\0')
+    .filter((e) => e.length > 3)
+    .map((e) => ({ code: e.slice(0, 2), file: e.slice(3) }))
+    .filter((e) => e.file.startsWith(prefix))
+    .map((e) => ({ path: e.file.slice(prefix.length), deleted: e.code.includes('D') }));
 }
 
 export class GitCli implements Git {
@@ -27,6 +53,19 @@ export class GitCli implements Git {
     const r = await exec.getExecOutput('git', ['-C', cwd, 'rev-parse', '--is-shallow-repository'], { ignoreReturnCode: true, silent: true }).catch(() => undefined);
     return r?.exitCode === 0 && r.stdout.trim() === 'true';
   }
+
+  async changes(cwd: string): Promise<WorktreeChange[]> {
+    const [status, prefix] = await Promise.all([
+      git(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', '.']),
+      git(cwd, ['rev-parse', '--show-prefix']),
+    ]);
+    return parseStatus(status, prefix.trim());
+  }
+
+  async hashFiles(cwd: string, files: readonly string[]): Promise<string[]> {
+    if (files.length === 0) return [];
+    return (await git(cwd, ['hash-object', '--', ...files])).trim().split('\n');
+  }
 }
 
 interface Pending {
@@ -46,6 +85,16 @@ export class BatchedGit implements Git {
 
   async isShallow(cwd: string): Promise<boolean> {
     return (await this.inner.isShallow?.(cwd)) ?? false;
+  }
+
+  async changes(cwd: string): Promise<WorktreeChange[]> {
+    if (!this.inner.changes) throw new Error('this git cannot list working-tree changes');
+    return this.inner.changes(cwd);
+  }
+
+  async hashFiles(cwd: string, files: readonly string[]): Promise<string[]> {
+    if (!this.inner.hashFiles) throw new Error('this git cannot hash files');
+    return this.inner.hashFiles(cwd, files);
   }
 
   revParse(cwd: string, revs: readonly string[]): Promise<string[]> {

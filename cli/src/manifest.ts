@@ -2,8 +2,8 @@
 // git, AWS or docker runs.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type ManifestImage, ValidationError, defaultImagePaths, parseChoice, parseInteger, parseManifest, shown } from '@ensure-image/conventions';
-import type { PlanInputs, ResolveTagInputs } from '@ensure-image/steps';
+import { type ManifestImage, ValidationError, parseChoice, parseInteger, parseManifest, shown } from '@ensure-image/conventions';
+import { type PlanInputs, type ResolveTagInputs, entryTagInputs as planEntryTagInputs } from '@ensure-image/steps';
 import { parse as parseYaml } from 'yaml';
 
 export interface ManifestOptions {
@@ -57,13 +57,5 @@ export function planInputs(images: readonly ManifestImage[], o: ManifestOptions)
 
 /** The tag inputs of one manifest entry, as plan derives them. */
 export function entryTagInputs(spec: ManifestImage, o: ManifestOptions): ResolveTagInputs {
-  const file = spec.file || (spec.context === '.' ? 'Dockerfile' : `${spec.context}/Dockerfile`);
-  return {
-    prefix: spec.prefix,
-    source: o.source,
-    paths: spec.paths.length ? spec.paths : defaultImagePaths(spec.context, file),
-    length: o.length,
-    aliases: spec.aliases,
-    workspace: o.workspace,
-  };
+  return planEntryTagInputs(spec, o);
 }

@@ -2,6 +2,7 @@ import { planImages } from '@ensure-image/steps';
 import type { Command } from '../command.js';
 import { EXIT } from '../errors.js';
 import { MANIFEST_FLAGS, loadManifest, manifestOptions, planInputs } from '../manifest.js';
+import { explainLines } from '../explain.js';
 import { table } from '../table.js';
 
 export const COMMON_HELP = `  -m, --manifest FILE  images file, relative to the workspace (default images.yml)
@@ -23,18 +24,21 @@ same as a JSON array (the plan action's images output).
 Options:
       --json           JSON array of {name, image, tag, exists, digest}
       --strict         exit 3 when any image is missing
+      --explain        also say what each tag covers: with --source tree and no paths, the
+                       Dockerfile's stages, sources (with their lines) and the files read
 ${COMMON_HELP}`,
-  options: { ...MANIFEST_FLAGS, json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
+  options: { ...MANIFEST_FLAGS, json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
   async run({ values, deps, log }) {
     const o = manifestOptions(values, deps.cwd);
     const images = await loadManifest(o, deps.env);
-    const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent' });
+    const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent', checkPaths: true });
     if (values.json) {
-      deps.out(JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest })), null, 2));
+      deps.out(JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest, ...(p.tag.reads ? { inputs: p.tag.reads } : {}) })), null, 2));
     } else {
       const rows = planned.map((p) => [p.spec.name, p.image, p.tag.tag, p.exists ? 'exists' : 'missing', p.digest || '-']);
       for (const line of table([['NAME', 'IMAGE', 'TAG', 'STATUS', 'DIGEST'], ...rows])) deps.out(line);
     }
+    if (values.explain) for (const line of explainLines(planned, o.source)) (values.json ? deps.err : deps.out)(line);
     return values.strict && planned.some((p) => !p.exists) ? EXIT.missing : EXIT.ok;
   },
 };

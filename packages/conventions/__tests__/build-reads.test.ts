@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildReadsId, dockerfileInputs, dockerignoreCandidates, dockerignoreFilter, filesRead, missedSources } from '../src/index.js';
+import { buildReadsId, dockerfileInputs, dockerignoreCandidates, dockerignoreFilter, filesRead, missedSources } from '../src/dockerfile.js';
 
 const id = (c: string) => c.repeat(40).slice(0, 40);
 const files = (...paths: string[]) => paths.map((path, n) => ({ path, id: id(String(n % 10)) }));

@@ -1,4 +1,5 @@
-import { ValidationError, dockerfileInputs } from '../src/index.js';
+import { ValidationError } from '../src/index.js';
+import { dockerfileInputs } from '../src/dockerfile.js';
 
 const args = (o: Record<string, string> = {}) => Object.entries(o).map(([key, value]) => ({ key, value }));
 const read = (text: string, buildArgs: Record<string, string> = {}, target?: string) => dockerfileInputs(text, { buildArgs: args(buildArgs), ...(target ? { target } : {}) });

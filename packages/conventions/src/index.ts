@@ -12,6 +12,3 @@ export * from './account.js';
 export { ManifestError } from './errors.js';
 export * from './build.js';
 export * from './repository.js';
-export * from './dockerfile-inputs.js';
-export * from './dockerignore.js';
-export * from './build-reads.js';

@@ -6,4 +6,4 @@ export { chooseCache, type CacheChoice, type CacheRequest } from './cache.js';
 export { resolveTarget } from './target.js';
 export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
 
-export { planImages, buildMatrix, type PlanInputs, type PlannedImage } from './plan.js';
+export { planImages, buildMatrix, entryTagInputs, type PlanInputs, type PlannedImage } from './plan.js';

@@ -1,5 +1,5 @@
 import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
-import { type ManifestImage, type RegionEnv, type ResolvedImage, defaultImagePaths, expandTags, formatReference } from '@ensure-image/conventions';
+import { type ManifestImage, type RegionEnv, type ResolvedImage, type ResolveTagInputs, expandTags, formatReference } from '@ensure-image/conventions';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
 import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
@@ -27,6 +27,8 @@ export interface PlannedImage {
 export interface PlanOptions extends ExistsOptions {
   /** Re-point the aliases of the images found present (a rollback moves `-latest` back). */
   retag?: boolean;
+  /** Warn when an image's hand-written paths miss a source its Dockerfile reads (source `tree`). */
+  checkPaths?: boolean;
 }
 
 /**
@@ -41,19 +43,7 @@ export async function planImages(
 ): Promise<PlannedImage[]> {
   const resolved = await Promise.all(
     i.images.map(async (spec) => {
-      const file = spec.file || (spec.context === '.' ? 'Dockerfile' : `${spec.context}/Dockerfile`);
-      const tag = await resolveTag(
-        {
-          prefix: spec.prefix,
-          source: i.source,
-          paths: spec.paths.length ? spec.paths : defaultImagePaths(spec.context, file),
-          length: i.length,
-          aliases: spec.aliases,
-          workspace: i.workspace,
-          ...(i.githubSha ? { githubSha: i.githubSha } : {}),
-        },
-        deps,
-      );
+      const tag = await resolveTag({ ...entryTagInputs(spec, i), ...(o.checkPaths ? { checkPaths: true } : {}) }, deps);
       const target = await resolveTarget(
         {
           repository: spec.repository,
@@ -86,6 +76,26 @@ export async function planImages(
       return { ...r, image: formatReference(r.target.ref), exists: state.main.exists, digest: state.main.digest, repointed };
     }),
   );
+}
+
+/**
+ * The tag inputs of one manifest entry: `paths: auto` (the default for `source: tree` when an
+ * entry lists no paths) reads what the build reads from its Dockerfile; hand-written paths are
+ * kept, and checked against the Dockerfile.
+ */
+export function entryTagInputs(spec: ManifestImage, i: Omit<PlanInputs, 'images'>): ResolveTagInputs {
+  const file = spec.file || (spec.context === '.' ? 'Dockerfile' : `${spec.context}/Dockerfile`);
+  return {
+    prefix: spec.prefix,
+    source: i.source,
+    paths: spec.paths,
+    length: i.length,
+    aliases: spec.aliases,
+    workspace: i.workspace,
+    ...(i.githubSha ? { githubSha: i.githubSha } : {}),
+    build: { context: spec.context, file, buildArgs: spec.buildArgs, ...(spec.target ? { target: spec.target } : {}), name: spec.name },
+    auto: spec.paths.length === 0,
+  };
 }
 
 /** A build matrix of the missing images, shaped for build-push's inputs. */

@@ -1,4 +1,5 @@
 import * as exec from '@actions/exec';
+import { listFiles, readFile } from './tree.js';
 
 /** What the steps ask of git. */
 export interface Git {
@@ -6,6 +7,16 @@ export interface Git {
   revParse(cwd: string, revs: readonly string[]): Promise<string[]>;
   /** Whether `cwd` is a shallow clone (actions/checkout's default `fetch-depth: 1`); asked only to explain a failure. */
   isShallow?(cwd: string): Promise<boolean>;
+  /** The committed files under `path` (recursive, workspace-relative, with their object ids) at `commit` (a full id). */
+  listFiles?(cwd: string, commit: string, path: string): Promise<GitFile[]>;
+  /** A committed file's text at `commit`, or undefined when no file is there. */
+  readFile?(cwd: string, commit: string, path: string): Promise<string | undefined>;
+}
+
+/** A committed file: workspace-relative path and git object id. */
+export interface GitFile {
+  path: string;
+  id: string;
 }
 
 export class GitCli implements Git {
@@ -27,6 +38,14 @@ export class GitCli implements Git {
     const r = await exec.getExecOutput('git', ['-C', cwd, 'rev-parse', '--is-shallow-repository'], { ignoreReturnCode: true, silent: true }).catch(() => undefined);
     return r?.exitCode === 0 && r.stdout.trim() === 'true';
   }
+
+  listFiles(cwd: string, commit: string, path: string): Promise<GitFile[]> {
+    return listFiles(cwd, commit, path);
+  }
+
+  readFile(cwd: string, commit: string, path: string): Promise<string | undefined> {
+    return readFile(cwd, commit, path);
+  }
 }
 
 interface Pending {
@@ -46,6 +65,30 @@ export class BatchedGit implements Git {
 
   async isShallow(cwd: string): Promise<boolean> {
     return (await this.inner.isShallow?.(cwd)) ?? false;
+  }
+
+  /** Listings are asked once per directory, commit and path however many images share a context. */
+  private readonly listings = new Map<string, Promise<GitFile[]>>();
+  listFiles(cwd: string, commit: string, path: string): Promise<GitFile[]> {
+    const key = `${cwd}\0${commit}\0${path}`;
+    let p = this.listings.get(key);
+    if (!p) {
+      p = this.inner.listFiles ? this.inner.listFiles(cwd, commit, path) : Promise.reject(new Error('this git cannot list files'));
+      this.listings.set(key, p);
+    }
+    return p;
+  }
+
+  /** Committed text is read once per directory, commit and path (images share Dockerfiles and ignore files). */
+  private readonly texts = new Map<string, Promise<string | undefined>>();
+  readFile(cwd: string, commit: string, path: string): Promise<string | undefined> {
+    const key = `${cwd}\0${commit}\0${path}`;
+    let p = this.texts.get(key);
+    if (!p) {
+      p = this.inner.readFile ? this.inner.readFile(cwd, commit, path) : Promise.reject(new Error('this git cannot read files'));
+      this.texts.set(key, p);
+    }
+    return p;
   }
 
   revParse(cwd: string, revs: readonly string[]): Promise<string[]> {

@@ -2,7 +2,7 @@
 // missing, give the CDK args. Adapters come in as `deps`, so unit tests run it over fakes.
 import type { DirCache, Docker, Ecr, Git, Log, Registry } from '@ensure-image/adapters';
 import { type RegionEnv, type ResolvedImage, cdkContext, withRevision, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/conventions';
-import { basicLogin, buildPush, login, resolveTag, resolveTarget } from '@ensure-image/steps';
+import { basicLogin, buildPush, judgeWorktree, login, resolveTag, resolveTarget, worktreeChanges } from '@ensure-image/steps';
 import type { EnsureInputs } from './inputs.js';
 
 export interface EnsureDeps {
@@ -67,7 +67,10 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
   const registry = i.image.registry ?? '';
   if (registry === '' || isAccountId(registry) || classifyRegistry(registry).kind !== 'oci') void deps.ecr().catch(() => {});
 
-  const tag = await phases.time('resolve tag', () => resolveTag(i.tag, deps));
+  const [tag, [changes = []]] = await phases.time('resolve tag', () =>
+    Promise.all([resolveTag(i.tag, deps), i.dirty === 'ignore' ? [[]] : worktreeChanges(i.tag.workspace, [i.tag.paths], deps.git)]),
+  );
+  judgeWorktree(i.dirty, [{ name: i.name, tag: tag.tag, files: changes.map((c) => c.path) }], deps.log);
   const image = await resolveTarget({ ...i.image, tag: tag.tag }, deps, deps.env);
   // The revision label is the commit the tag was taken from.
   const plan = { ...withRevision(i.build, tag.sha), extraRefs: [...expandTags('aliases', image.ref, tag.tags.slice(1)), ...expandTags('tags', image.ref, i.tags)] };

@@ -18,6 +18,7 @@ import {
 import {
   BUILD_INPUTS,
   type BuildSettings,
+  DIRTY_INPUT,
   REPOSITORY_INPUTS,
   buildSettings,
   credentials,
@@ -32,7 +33,7 @@ import {
   workspace,
 } from '@ensure-image/kit';
 import type { RepositorySettings } from '@ensure-image/conventions';
-import type { CacheMode } from '@ensure-image/conventions';
+import type { CacheMode, DirtyMode } from '@ensure-image/conventions';
 
 /** Every input the all-in-one action reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -50,6 +51,7 @@ export const INPUTS = declareInputs({
   ...BUILD_INPUTS,
   ...REPOSITORY_INPUTS,
   'force-build': input.bool('false'),
+  ...DIRTY_INPUT,
   login: input.bool('true'),
   username: input.text(''),
   password: input.text(''),
@@ -68,6 +70,7 @@ export interface EnsureInputs {
   credentials?: { username: string; password: string };
   login: boolean;
   force: boolean;
+  dirty: DirtyMode;
   cache: CacheMode;
   flag: string;
   keySuffix: string;
@@ -108,6 +111,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
     ...(creds ? { credentials: creds } : {}),
     login: v.login,
     force: v['force-build'],
+    dirty: v.dirty,
     cache: v.cache,
     flag: v.flag,
     keySuffix: v['key-suffix'],

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { BatchedGit, GitCli } from '@ensure-image/adapters';
 import { MemoryLog } from '@ensure-image/adapters/fakes';
 import { type ManifestImage, parseManifest } from '@ensure-image/conventions';
-import { entryTagInputs, resolveTag } from '@ensure-image/steps';
+import { imageTagInputs, resolveTag } from '@ensure-image/steps';
 import { parse } from 'yaml';
 import { GitFixture } from '../integration/git-fixture.js';
 
@@ -21,7 +21,7 @@ function manifests(dir: string): { hand: ManifestImage[]; auto: ManifestImage[] 
 
 async function tags(ws: string, images: readonly ManifestImage[], log = new MemoryLog()): Promise<Record<string, string>> {
   const git = new BatchedGit(new GitCli());
-  const out = await Promise.all(images.map((spec) => resolveTag(entryTagInputs(spec, { source: 'tree', length: 12, workspace: ws }), { git, log })));
+  const out = await Promise.all(images.map((spec) => resolveTag(imageTagInputs(spec, { source: 'tree', length: 12, workspace: ws }), { git, log })));
   return Object.fromEntries(images.map((spec, n) => [spec.name, (out[n] as { tag: string }).tag]));
 }
 
@@ -64,7 +64,7 @@ test('five-lambdas: auto plans the same builds as the hand-listed paths over a h
   ws.write({ 'pkg/p.txt': 'p 2\n' }).commit('pkg changes');
   const log = new MemoryLog();
   const git = new BatchedGit(new GitCli());
-  await Promise.all(hand.map((spec) => resolveTag({ ...entryTagInputs(spec, { source: 'tree', length: 12, workspace: ws.dir }), checkPaths: true }, { git, log })));
+  await Promise.all(hand.map((spec) => resolveTag({ ...imageTagInputs(spec, { source: 'tree', length: 12, workspace: ws.dir }), checkPaths: true }, { git, log })));
   const after = { hand: await tags(ws.dir, hand), auto: await tags(ws.dir, auto) };
   expect(changed(withPkg.auto, after.auto)).toEqual(['thumb', 'select', 'video']);
   expect(changed(withPkg.hand, after.hand)).toEqual([]);

@@ -26,7 +26,9 @@ export function explain(e: unknown, manifest: string): { line: string; detail: s
     // A manifest error that names its file and field itself (`images.yml: images[0].repository: ...`).
     if (!e.message.startsWith('Input "')) return { line: e.message, detail: [], code: EXIT.usage };
     const where = e.input === 'manifest' ? manifest : (FLAG[e.input] ?? e.input);
-    return { line: `${where}: ${e.detail}`, detail: [], code: EXIT.usage };
+    // The file is named once: `images.yml: cannot be read`, not `images.yml: "images.yml" cannot be read`.
+    const detail = e.input === 'manifest' ? e.detail.replace(`${JSON.stringify(manifest)} `, '') : e.detail;
+    return { line: `${where}: ${detail}`, detail: [], code: EXIT.usage };
   }
   const [first, ...rest] = (e instanceof Error ? e.message : String(e)).split('\n');
   return { line: first ?? 'failed', detail: rest.filter((l) => l.trim() !== ''), code: EXIT.failed };

@@ -1,10 +1,8 @@
-// The images file and the options every manifest command shares, read and validated before
-// git, AWS or docker runs.
-import { readFile } from 'node:fs/promises';
+// The options every manifest command shares, read and validated before git, AWS or docker
+// runs. The images file itself is read by the steps' loader, as the plan action reads it.
 import * as path from 'node:path';
-import { type ManifestImage, ValidationError, parseChoice, parseInteger, parseManifest, shown } from '@ensure-image/conventions';
-import { type PlanInputs, type ResolveTagInputs, entryTagInputs as planEntryTagInputs } from '@ensure-image/steps';
-import { parse as parseYaml } from 'yaml';
+import { type ManifestImage, parseChoice, parseInteger } from '@ensure-image/conventions';
+import { type PlanInputs, loadManifest as loadImagesFile } from '@ensure-image/steps';
 
 export interface ManifestOptions {
   manifest: string;
@@ -33,29 +31,11 @@ export function manifestOptions(v: { manifest?: string; source?: string; length?
   };
 }
 
-export async function loadManifest(o: ManifestOptions, env: NodeJS.ProcessEnv): Promise<ManifestImage[]> {
-  const file = path.resolve(o.workspace, o.manifest);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new ValidationError('manifest', `cannot be read (relative to ${o.workspace}; --manifest names another file)`);
-  }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new ValidationError('manifest', `is not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
-  }
-  // `${VAR}` in manifest values comes from the environment, as in the plan action.
-  return parseManifest(doc, { file: o.manifest, env, length: o.length });
+/** The manifest, with `${VAR}` values from the environment, as the plan action reads it. */
+export function loadManifest(o: ManifestOptions, env: NodeJS.ProcessEnv): Promise<ManifestImage[]> {
+  return loadImagesFile({ file: o.manifest, workspace: o.workspace, env, length: o.length });
 }
 
 export function planInputs(images: readonly ManifestImage[], o: ManifestOptions): PlanInputs {
-  return { images, source: o.source, length: o.length, workspace: o.workspace };
-}
-
-/** The tag inputs of one manifest entry, as plan derives them. */
-export function entryTagInputs(spec: ManifestImage, o: ManifestOptions): ResolveTagInputs {
-  return planEntryTagInputs(spec, o);
+  return { images, source: o.source, length: o.length, workspace: o.workspace, manifest: o.manifest };
 }

@@ -2,6 +2,7 @@ import { type ImageInputs, type RepositorySettings, validateImageInputs, validat
 import {
   BUILD_INPUTS,
   type BuildSettings,
+  DIRTY_INPUT,
   REPOSITORY_INPUTS,
   buildSettings,
   credentials,
@@ -14,7 +15,7 @@ import {
   repositorySettings,
   workspace,
 } from '@ensure-image/kit';
-import type { CacheMode } from '@ensure-image/conventions';
+import type { CacheMode, DirtyMode } from '@ensure-image/conventions';
 
 /** Every input build-push reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -28,6 +29,7 @@ export const INPUTS = declareInputs({
   ...BUILD_INPUTS,
   ...REPOSITORY_INPUTS,
   'skip-if-exists': input.bool('true'),
+  ...DIRTY_INPUT,
   username: input.text(''),
   password: input.text(''),
 });
@@ -47,6 +49,7 @@ export interface BuildPushInputs {
   name: string;
   createRepository?: RepositorySettings;
   missingRepository: 'error' | 'absent';
+  dirty: DirtyMode;
 }
 
 /** The inputs, read and checked as a whole (before STS, a registry or docker is asked). */
@@ -70,5 +73,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
     name: v.name,
     ...(create ? { createRepository: create } : {}),
     missingRepository: v['missing-repository'],
+    dirty: v.dirty,
   };
 }

@@ -1,16 +1,22 @@
 import { ActionsDirCache, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
-import { expandTags, withRevision } from '@ensure-image/conventions';
+import * as path from 'node:path';
+import { defaultImagePaths, expandTags, withRevision } from '@ensure-image/conventions';
 import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
-import { buildPush, resolveTarget } from '@ensure-image/steps';
+import { buildPush, judgeWorktree, resolveTarget, worktreeChanges } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
   const i = readInputs();
   // The revision label: the commit checked out (what resolve-tag tags by default), else GITHUB_SHA.
-  const [image, head] = await Promise.all([
+  const git = new GitCli();
+  // What the image is built from: its context, and its Dockerfile when outside it.
+  const rel = (p: string): string => path.relative(i.workspace, p) || '.';
+  const [image, head, [changes = []]] = await Promise.all([
     resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env),
-    new GitCli().revParse(i.workspace, ['HEAD']).then(([sha]) => sha, () => process.env.GITHUB_SHA),
+    git.revParse(i.workspace, ['HEAD']).then(([sha]) => sha, () => process.env.GITHUB_SHA),
+    i.dirty === 'ignore' ? [[]] : worktreeChanges(i.workspace, [defaultImagePaths(rel(i.settings.context), rel(i.settings.file))], git),
   ]);
+  judgeWorktree(i.dirty, [{ name: i.name || image.ref.repository, tag: image.ref.tag ?? '', files: changes.map((c) => c.path) }], log);
   const plan = { ...withRevision(i.settings, head), extraRefs: expandTags('tags', image.ref, i.tags) };
   const r = await buildPush(
     {

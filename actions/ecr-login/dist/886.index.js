@@ -604,7 +604,7 @@ if (typeof process === 'undefined' || process.type === 'renderer' || process.bro
  * Module dependencies.
  */
 
-const tty = __webpack_require__(2018);
+const tty = __webpack_require__(9637);
 const util = __webpack_require__(9023);
 
 /**
@@ -1056,7 +1056,7 @@ function plural(ms, msAbs, n, name) {
 
 
 const os = __webpack_require__(857);
-const tty = __webpack_require__(2018);
+const tty = __webpack_require__(9637);
 const hasFlag = __webpack_require__(5719);
 
 const {env} = process;

@@ -1,6 +1,6 @@
-import { type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
-import { REPOSITORY_INPUTS, declareInputs, input, readDeclared, repositorySettings, workspace } from '@ensure-image/kit';
-import { loadManifestFile } from './manifest.js';
+import { type DirtyMode, type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
+import { DIRTY_INPUT, REPOSITORY_INPUTS, declareInputs, input, readDeclared, repositorySettings, workspace } from '@ensure-image/kit';
+import { loadManifest } from '@ensure-image/steps';
 
 /** Every input plan reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -11,6 +11,7 @@ export const INPUTS = declareInputs({
   'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
   ...REPOSITORY_INPUTS,
   retag: input.bool('true'),
+  ...DIRTY_INPUT,
 });
 
 export interface PlanActionInputs {
@@ -24,6 +25,8 @@ export interface PlanActionInputs {
   createRepository?: RepositorySettings;
   retag: boolean;
   githubSha?: string;
+  manifest: string;
+  dirty: DirtyMode;
 }
 
 /** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
@@ -31,7 +34,7 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
   const ws = workspace(env);
   const v = readDeclared(INPUTS, env);
   const create = repositorySettings(v);
-  const images = await loadManifestFile(v.manifest, ws, env, v.length);
+  const images = await loadManifest({ file: v.manifest, workspace: ws, env, length: v.length });
   // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
   cdkContext({ flag: v.flag, usePrebuilt: true, images: images.map((i) => ({ name: i.name, tag: 'x' })), keySuffix: v['key-suffix'], extra: [], inputs: { images: 'manifest' } });
   return {
@@ -44,6 +47,8 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
     missingRepository: v['missing-repository'],
     ...(create ? { createRepository: create } : {}),
     retag: v.retag,
+    manifest: v.manifest,
+    dirty: v.dirty,
     ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
   };
 }

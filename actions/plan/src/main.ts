@@ -6,11 +6,12 @@ import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
   // The whole manifest is checked before git, STS or any registry is asked.
-  const { missingRepository, createRepository, retag, flag, keySuffix, ...i } = await readInputs();
+  const { missingRepository, createRepository, retag, flag, keySuffix, dirty, ...i } = await readInputs();
   const planned = await planImages(i, { git: new BatchedGit(new GitCli()), log, ecr: loadSdkEcr, registry: new HttpRegistry() }, process.env, {
     missingRepository,
     retag,
     checkPaths: true,
+    dirty,
     repositoryInputs: ['create-repository', 'missing-repository'],
     ...(createRepository ? { create: createRepository } : {}),
   });

@@ -1,5 +1,5 @@
-import { type ResolveTagInputs, normalisePath, parseList, validatePrefix, validateShaInput } from '@ensure-image/conventions';
-import { declareInputs, input, readDeclared, tagInputs, workspace } from '@ensure-image/kit';
+import { type DirtyMode, type ResolveTagInputs, normalisePath, parseList, validatePrefix, validateShaInput } from '@ensure-image/conventions';
+import { DIRTY_INPUT, declareInputs, input, readDeclared, tagInputs, workspace } from '@ensure-image/kit';
 
 /** Every input resolve-tag reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -9,9 +9,11 @@ export const INPUTS = declareInputs({
   length: input.int(1, 64, '7'),
   sha: input.parsed('', (n, v) => (v === '' ? '' : validateShaInput(n, v))),
   aliases: input.list(''),
+  ...DIRTY_INPUT,
 });
 
 /** The inputs, read and checked as far as they can be without git. */
-export function readInputs(env: NodeJS.ProcessEnv = process.env): ResolveTagInputs {
-  return tagInputs(readDeclared(INPUTS, env), workspace(env), ['.'], env);
+export function readInputs(env: NodeJS.ProcessEnv = process.env): ResolveTagInputs & { dirty: DirtyMode } {
+  const v = readDeclared(INPUTS, env);
+  return { ...tagInputs(v, workspace(env), ['.'], env), dirty: v.dirty };
 }

@@ -1,11 +1,13 @@
 import { GitCli } from '@ensure-image/adapters';
 import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
-import { resolveTag } from '@ensure-image/steps';
+import { judgeWorktree, resolveTag, worktreeChanges } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
   const inputs = readInputs();
-  const r = await resolveTag(inputs, { git: new GitCli(), log });
+  const git = new GitCli();
+  const [r, [changes = []]] = await Promise.all([resolveTag(inputs, { git, log }), inputs.dirty === 'ignore' ? [[]] : worktreeChanges(inputs.workspace, [inputs.paths], git)]);
+  judgeWorktree(inputs.dirty, [{ name: inputs.prefix || 'the image', tag: r.tag, files: changes.map((c) => c.path) }], log);
   log.info(`Tag ${r.tag} (${inputs.source} ${r.id} of ${r.sha})`);
   setOutputs({ tag: r.tag, id: r.id, sha: r.sha, tags: r.tags.join('\n') });
   await writeSummary('Image tag', [

@@ -1,21 +1,16 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ValidationError, formatName, ociLabels, planLogins, shown } from '@ensure-image/conventions';
+import { dockerfilePath, formatName, ociLabels, planLogins } from '@ensure-image/conventions';
 import { type PlannedImage, buildPush, login, planImages } from '@ensure-image/steps';
 import type { Command, Context } from '../command.js';
 import { EXIT, explain } from '../errors.js';
 import { MANIFEST_FLAGS, type ManifestOptions, loadManifest, manifestOptions, planInputs } from '../manifest.js';
 import { seconds } from '../table.js';
-import { COMMON_HELP } from './plan.js';
+import { COMMON_HELP, warnUncommitted } from './plan.js';
 
-/** Context and Dockerfile of each image, absolute, checked to exist before anything runs. */
-function buildPaths(p: PlannedImage['spec'], n: number, o: ManifestOptions): { context: string; file: string } {
-  const context = path.resolve(o.workspace, p.context);
-  const file = p.file ? path.resolve(o.workspace, p.file) : path.join(context, 'Dockerfile');
-  if (!existsSync(context)) throw new ValidationError('manifest', `images[${n}].context ${shown(p.context)} does not exist in ${o.workspace}`);
-  if (!existsSync(file)) throw new ValidationError('manifest', `images[${n}].file ${shown(path.relative(o.workspace, file))} does not exist in ${o.workspace}`);
-  return { context, file };
+/** Context and Dockerfile of an image, absolute (the loader checked that both exist). */
+function buildPaths(p: PlannedImage['spec'], o: ManifestOptions): { context: string; file: string } {
+  return { context: path.resolve(o.workspace, p.context), file: path.resolve(o.workspace, dockerfilePath(p.context, p.file)) };
 }
 
 /** Log docker in to the ECR registries (private and public) that the builds push to. */
@@ -35,26 +30,33 @@ progress line per image and its elapsed time. Images that exist are not built. d
 logged in to the ECR registries it pushes to (the login stays, as after
 aws ecr get-login-password | docker login); other registries use your docker login.
 
+An image whose inputs hold uncommitted changes is built under <prefix>-<id>-dirty-<hash>
+(never the commit's tag) and kept local: nobody else can rebuild it from a commit, so it is
+pushed only with --allow-dirty. Its aliases do not follow it.
+
 Options:
       --no-push        build the missing images locally only (docker image store)
+      --allow-dirty    also push images built from uncommitted changes (under their -dirty- tag)
 ${COMMON_HELP}
 
 Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad option or manifest.`,
-  options: { ...MANIFEST_FLAGS, 'no-push': { type: 'boolean', default: false } },
+  options: { ...MANIFEST_FLAGS, 'no-push': { type: 'boolean', default: false }, 'allow-dirty': { type: 'boolean', default: false } },
   async run(c) {
     const { values, deps, log } = c;
     const o = manifestOptions(values, deps.cwd);
     const push = values['no-push'] !== true;
     const images = await loadManifest(o, deps.env);
-    const paths = images.map((spec, n) => buildPaths(spec, n, o));
-    const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent' });
+    const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent', dirty: 'tag' });
+    warnUncommitted(planned, deps.err);
     const toBuild = planned.filter((p) => !p.exists);
+    // A build from uncommitted changes leaves the machine only when asked to.
+    const pushes = (p: PlannedImage): boolean => push && (p.changes.length === 0 || values['allow-dirty'] === true);
     for (const p of planned.filter((x) => x.exists)) deps.out(`${p.spec.name}: exists ${p.image}`);
     if (toBuild.length === 0) {
       deps.out(`nothing to build: all ${planned.length} images exist`);
       return EXIT.ok;
     }
-    if (push) await logIn(toBuild, c);
+    await logIn(toBuild.filter(pushes), c);
 
     let failed = 0;
     for (const [n, p] of toBuild.entries()) {
@@ -71,14 +73,14 @@ Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad optio
           {
             image: p.target,
             plan: {
-              ...(paths[planned.indexOf(p)] as { context: string; file: string }),
+              ...buildPaths(p.spec, o),
               extraRefs: p.tag.tags.slice(1).map((t) => `${formatName(p.target.ref)}:${t}`),
               buildArgs: p.spec.buildArgs,
               labels: ociLabels([], p.tag.sha, undefined),
               platforms: p.spec.platforms,
               ...(p.spec.target ? { target: p.spec.target } : {}),
               provenance: false,
-              push,
+              push: pushes(p),
             },
             cache: 'none',
             skipIfExists: false,
@@ -87,7 +89,8 @@ Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad optio
           },
           { docker: deps.docker, log, ecr: deps.ecr, registry: deps.registry, cache: deps.cache },
         );
-        done(push ? `pushed ${r.digest || r.image}` : `built ${r.image} (not pushed)`);
+        const kept = push && !pushes(p) ? ' (not pushed: uncommitted changes; --allow-dirty pushes it)' : ' (not pushed)';
+        done(pushes(p) ? `pushed ${r.digest || r.image}` : `built ${r.image}${kept}`);
       } catch (e) {
         failed++;
         done('failed');
@@ -96,7 +99,9 @@ Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad optio
         deps.err(`ensure-image: ${p.spec.name}: ${d.line}`);
       }
     }
-    deps.out(`${toBuild.length - failed} of ${toBuild.length} missing images ${push ? 'built and pushed' : 'built'}${failed ? `, ${failed} failed` : ''}`);
+    const kept = toBuild.filter((p) => !pushes(p)).length;
+    const how = !push ? 'built' : kept ? `built (${kept} kept local)` : 'built and pushed';
+    deps.out(`${toBuild.length - failed} of ${toBuild.length} missing images ${how}${failed ? `, ${failed} failed` : ''}`);
     return failed ? EXIT.failed : EXIT.ok;
   },
 };

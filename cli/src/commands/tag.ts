@@ -1,8 +1,8 @@
-import { ValidationError, normalisePath, parseList, shown, validatePrefix } from '@ensure-image/conventions';
-import { resolveTag } from '@ensure-image/steps';
+import { ValidationError, listFiles, normalisePath, parseList, shown, validatePrefix } from '@ensure-image/conventions';
+import { imageTagInputs, inspectWorktree, resolveTag } from '@ensure-image/steps';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { MANIFEST_FLAGS, entryTagInputs, loadManifest, manifestOptions } from '../manifest.js';
+import { MANIFEST_FLAGS, loadManifest, manifestOptions } from '../manifest.js';
 import { COMMON_HELP } from './plan.js';
 
 export const tag: Command = {
@@ -11,7 +11,8 @@ export const tag: Command = {
   help: `Usage: ensure-image tag [NAME...] [options]
        ensure-image tag --prefix PREFIX [--paths P,...] [options]
 
-The tag CI gives an image at the checked-out HEAD (no registry is asked):
+The tag CI gives an image at the checked-out HEAD (no registry is asked); an entry whose
+inputs hold uncommitted changes gets the -dirty- tag ensure would build it under:
   tag api              the tag of the manifest entry named api, alone on a line
   tag api thumb        one tag per line, in that order
   tag                  every entry as name=tag (the cdk-context action's images form)
@@ -43,8 +44,14 @@ ${COMMON_HELP}`,
           return hit;
         })
       : images;
-    const tags = await Promise.all(chosen.map((spec) => resolveTag(entryTagInputs(spec, o), git)));
-    tags.forEach((t, n) => deps.out(positionals.length ? t.tag : `${chosen[n]?.name}=${t.tag}`));
+    const commitTags = await Promise.all(chosen.map((spec) => resolveTag(imageTagInputs(spec, o), git)));
+    // An entry whose inputs hold uncommitted changes has the tag ensure would build it under.
+    const worktree = await inspectWorktree({ ...o, images: chosen }, commitTags, git, 'tag');
+    worktree.forEach((w, n) => {
+      const name = chosen[n]?.name as string;
+      if (w.files.length) deps.err(`ensure-image: ${name} has uncommitted changes to its inputs (${listFiles(w.files)}): ${w.tag.tag}, not the commit's tag`);
+      deps.out(positionals.length ? w.tag.tag : `${name}=${w.tag.tag}`);
+    });
     return EXIT.ok;
   },
 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BuilderInfo } from '@ensure-image/conventions';
 import type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
 import type { Docker, RunOptions, RunResult } from './docker/cli.js';
+import type { WorktreeChange } from '@ensure-image/conventions';
 import type { Git } from './git/git.js';
 import type { Manifest, ManifestInfo, ManifestTarget, Registry } from './oci/registry.js';
 import { ImmutableTagError, RepositoryNotFoundError } from './errors.js';
@@ -170,11 +171,21 @@ export class FakeDocker implements Docker {
 
 /** Git with fixed object ids: `HEAD` and `HEAD:./<path>` entries; `files` (path -> text) is the committed tree that listFiles/readFile see. */
 export class FakeGit implements Git {
-  readonly listed: string[] = [];
   constructor(
     public readonly objects: Record<string, string>,
-    public files: Record<string, string> = {},
+    /** The working tree's uncommitted changes, and each changed file's blob id. */
+    public worktree: WorktreeChange[] = [],
+    public blobs: Record<string, string> = {},
   ) {}
+  async changes(): Promise<WorktreeChange[]> {
+    return this.worktree;
+  }
+  async hashFiles(_cwd: string, files: readonly string[]): Promise<string[]> {
+    return files.map((f) => this.blobs[f] ?? `blob-of-${f}`);
+  }
+  readonly listed: string[] = [];
+  /** The committed tree (path -> text) that listFiles and readFile see, and revParse of `<rev>:./<path>` when `objects` has no entry. */
+  files: Record<string, string> = {};
   async listFiles(_cwd: string, commit: string, path: string): Promise<{ path: string; id: string }[]> {
     this.listed.push(`${commit} ${path}`);
     return Object.keys(this.files)

@@ -204,3 +204,25 @@ export function isAutoPaths(v: unknown): boolean {
   const one = Array.isArray(v) && v.length === 1 ? v[0] : v;
   return typeof one === 'string' && one.trim() === 'auto';
 }
+
+/** The Dockerfile an image builds from, workspace-relative: `file`, else `<context>/Dockerfile`. */
+export function dockerfilePath(context: string, file: string): string {
+  if (file) return file;
+  return context === '.' ? 'Dockerfile' : `${context}/Dockerfile`;
+}
+
+/**
+ * A YAML parser's error as a reader wants it: the reason with line and column, then the
+ * offending line (and the one before it) with a caret under the column.
+ */
+export function yamlErrorDetail(e: unknown, text: string): string {
+  const err = e as { message?: string; linePos?: { line: number; col: number }[] };
+  const reason = (err.message ?? String(e)).split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'unreadable';
+  const at = err.linePos?.[0];
+  if (!at) return `not valid YAML: ${reason}`;
+  const lines = text.split(/\r?\n/);
+  const width = String(at.line).length;
+  const show = (n: number): string => `${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`;
+  const context = at.line > 1 ? [show(at.line - 1), show(at.line)] : [show(at.line)];
+  return [`not valid YAML at line ${at.line}, column ${at.col}: ${reason}`, ...context, `${' '.repeat(width)} | ${' '.repeat(Math.max(0, at.col - 1))}^`].join('\n');
+}

@@ -8,4 +8,5 @@ export { imageInputs, credentials } from './image-inputs.js';
 export { BUILD_INPUTS, buildSettings, type BuildSettings, type BuildValues } from './build-inputs.js';
 export { REPOSITORY_INPUTS, repositorySettings, type RepositoryValues } from './repository-inputs.js';
 export { tagInputs } from './tag-inputs.js';
+export { DIRTY_INPUT } from './dirty-input.js';
 export { trackLogins, logoutSaved, type Logout } from './logins.js';

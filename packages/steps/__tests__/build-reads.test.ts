@@ -2,6 +2,7 @@ import { FakeEcr, FakeGit, FakeRegistry, MemoryLog } from '@ensure-image/adapter
 import { ValidationError, combineContentIds, parseManifest } from '@ensure-image/conventions';
 import { planImages, resolveTag } from '../src/index.js';
 
+const withFiles = (git: FakeGit, files: Record<string, string>): FakeGit => Object.assign(git, { files });
 const sha = 'abc1234def5678abc1234def5678abc1234def56';
 const LIGHT = 'FROM golang AS build\nARG CMD_TARGET\nCOPY go.mod ./\nCOPY cmd/${CMD_TARGET} ./cmd/${CMD_TARGET}\nCOPY internal/ internal/\nFROM scratch\nCOPY --from=build /out /app\n';
 const HEAVY = 'FROM golang AS build\nARG CMD_TARGET\nCOPY cmd/${CMD_TARGET} ./cmd/${CMD_TARGET}\nCOPY internal/ internal/\nFROM scratch\nCOPY --from=build /out /app\n';
@@ -27,7 +28,7 @@ const images = (paths?: Record<string, string[]>) =>
   });
 
 async function plan(files: Record<string, string>, specs = images(), checkPaths = true) {
-  const git = new FakeGit({ HEAD: sha }, files);
+  const git = withFiles(new FakeGit({ HEAD: sha }), files);
   const log = new MemoryLog();
   const planned = await planImages({ images: specs, source: 'tree', length: 7, workspace: '/ws' }, { git, log, ecr: async () => new FakeEcr(), registry: new FakeRegistry() }, { AWS_REGION: 'us-east-1' }, { missingRepository: 'absent', checkPaths });
   return { tags: Object.fromEntries(planned.map((p) => [p.spec.name, p.tag.tag])), planned, log, git };
@@ -82,7 +83,7 @@ describe('paths: auto (the default for source: tree when an entry lists none)', 
 
   test('an unknowable source reads the whole context, with one notice naming the Dockerfile line', async () => {
     const log = new MemoryLog();
-    const git = new FakeGit({ HEAD: sha }, { ...tree(), 'svc/Dockerfile': 'FROM scratch\nCOPY . /app\n' });
+    const git = withFiles(new FakeGit({ HEAD: sha }), { ...tree(), 'svc/Dockerfile': 'FROM scratch\nCOPY . /app\n' });
     const build = { context: 'svc', file: 'svc/Dockerfile', buildArgs: [], name: 'svc' };
     const r = await resolveTag({ prefix: 'svc', source: 'tree', paths: [], length: 7, aliases: [], workspace: '/ws', build, auto: true }, { git, log });
     expect(log.lines).toEqual(['svc/Dockerfile line 2 (COPY . /app): COPY . copies the whole context, so image "svc" is tagged by its whole context "svc" (less .dockerignore).']);
@@ -94,7 +95,7 @@ describe('paths: auto (the default for source: tree when an entry lists none)', 
   });
 
   test('auto with no known Dockerfile, or one not committed, is a clear error', async () => {
-    const git = new FakeGit({ HEAD: sha }, tree());
+    const git = withFiles(new FakeGit({ HEAD: sha }), tree());
     const log = new MemoryLog();
     const base = { prefix: 'x', source: 'tree' as const, paths: [], length: 7, aliases: [], workspace: '/ws', auto: true };
     await expect(resolveTag(base, { git, log })).rejects.toThrow(ValidationError);
@@ -119,7 +120,7 @@ describe('hand-written paths', () => {
 
   test('the id of hand-written paths is what it was: the git ids of the paths', async () => {
     const objects = { HEAD: sha, 'HEAD:./cmd/api': '1'.repeat(40), 'HEAD:./internal': '2'.repeat(40) };
-    const git = new FakeGit(objects, tree());
+    const git = withFiles(new FakeGit(objects), tree());
     const r = await resolveTag(
       { prefix: 'api', source: 'tree', paths: ['cmd/api', 'internal'], length: 7, aliases: [], workspace: '/ws', build: { context: '.', file: 'Dockerfile.light', buildArgs: [{ key: 'CMD_TARGET', value: 'api' }] }, auto: false },
       { git, log: new MemoryLog() },

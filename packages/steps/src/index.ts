@@ -1,9 +1,11 @@
 export { basicLogin, login, logout, type LoginDeps, type LoginOptions, type LoginResult } from './login.js';
-export { resolveTag, type ResolveTagInputs, type ResolvedTag } from './resolve-tag.js';
+export { resolveTag, PathNotInCommitError, type ResolveTagInputs, type ResolvedTag } from './resolve-tag.js';
 export { checkImages, type CheckTarget, type ExistsDeps, type ExistsOptions, type ExistsResult } from './exists.js';
 export { aliasImages, pointAliases, readTags, type TagState } from './aliases.js';
 export { chooseCache, type CacheChoice, type CacheRequest } from './cache.js';
 export { resolveTarget } from './target.js';
 export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
 
-export { planImages, buildMatrix, entryTagInputs, type PlanInputs, type PlannedImage } from './plan.js';
+export { planImages, buildMatrix, imageTagInputs, inspectWorktree, type PlanInputs, type PlannedImage } from './plan.js';
+export { loadManifest, type LoadManifestOptions } from './manifest.js';
+export { worktreeChanges, dirtyImageTag, judgeWorktree, type DirtyImage } from './worktree.js';

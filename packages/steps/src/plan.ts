@@ -1,5 +1,7 @@
 import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
-import { type ManifestImage, type RegionEnv, type ResolvedImage, type ResolveTagInputs, expandTags, formatReference } from '@ensure-image/conventions';
+import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
+import { PathNotInCommitError } from './resolve-tag.js';
+import { dirtyImageTag, judgeWorktree, worktreeChanges } from './worktree.js';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
 import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
@@ -11,6 +13,8 @@ export interface PlanInputs {
   length: number;
   workspace: string;
   githubSha?: string;
+  /** The images file's name, for errors that point into it (`images.yml: images[0].paths[1]`). */
+  manifest?: string;
 }
 
 export interface PlannedImage {
@@ -22,13 +26,38 @@ export interface PlannedImage {
   digest: string;
   /** Aliases moved to the image's digest (present images, with retag). */
   repointed: string[];
+  /** Uncommitted changes under the image's inputs (when the plan was asked to look); with `dirty: tag`, `tag` is the `-dirty-` one. */
+  changes: string[];
 }
 
 export interface PlanOptions extends ExistsOptions {
   /** Re-point the aliases of the images found present (a rollback moves `-latest` back). */
   retag?: boolean;
+  /** Look at uncommitted changes to each image's inputs: `tag` gives changed images a `-dirty-` tag (the CLI); the actions' modes warn or fail. */
+  dirty?: DirtyMode | 'tag';
   /** Warn when an image's hand-written paths miss a source its Dockerfile reads (source `tree`). */
   checkPaths?: boolean;
+}
+
+/**
+ * The tag inputs of one manifest entry. With no paths (`paths: auto`, the default for
+ * `source: tree`), the id covers what the build reads from its Dockerfile; `paths` then holds
+ * its context (and Dockerfile when outside it), where uncommitted changes are looked for.
+ * Hand-written paths make the id as they always did.
+ */
+export function imageTagInputs(spec: ManifestImage, i: Omit<PlanInputs, 'images'>): ResolveTagInputs {
+  const file = dockerfilePath(spec.context, spec.file);
+  return {
+    prefix: spec.prefix,
+    source: i.source,
+    paths: spec.paths.length ? spec.paths : defaultImagePaths(spec.context, file),
+    length: i.length,
+    aliases: spec.aliases,
+    workspace: i.workspace,
+    ...(i.githubSha ? { githubSha: i.githubSha } : {}),
+    build: { context: spec.context, file, buildArgs: spec.buildArgs, ...(spec.target ? { target: spec.target } : {}), name: spec.name },
+    auto: spec.paths.length === 0,
+  };
 }
 
 /**
@@ -41,9 +70,17 @@ export async function planImages(
   env: RegionEnv,
   o: PlanOptions = {},
 ): Promise<PlannedImage[]> {
+  const tags = await Promise.all(
+    i.images.map((spec, n) =>
+      resolveTag({ ...imageTagInputs(spec, i), ...(o.checkPaths ? { checkPaths: true } : {}) }, deps).catch((e: unknown) => {
+        throw asManifestError(e, spec, n, i.manifest);
+      }),
+    ),
+  );
+  const worktree = await inspectWorktree(i, tags, deps, o.dirty);
   const resolved = await Promise.all(
-    i.images.map(async (spec) => {
-      const tag = await resolveTag({ ...entryTagInputs(spec, i), ...(o.checkPaths ? { checkPaths: true } : {}) }, deps);
+    i.images.map(async (spec, n) => {
+      const tag = worktree[n]?.tag ?? (tags[n] as ResolvedTag);
       const target = await resolveTarget(
         {
           repository: spec.repository,
@@ -55,7 +92,7 @@ export async function planImages(
         deps,
         env,
       );
-      return { spec, tag, target };
+      return { spec, tag, target, changes: worktree[n]?.files ?? [] };
     }),
   );
   // Each image with its aliases, all in one check: still one BatchGetImage per repository.
@@ -79,23 +116,36 @@ export async function planImages(
 }
 
 /**
- * The tag inputs of one manifest entry: `paths: auto` (the default for `source: tree` when an
- * entry lists no paths) reads what the build reads from its Dockerfile; hand-written paths are
- * kept, and checked against the Dockerfile.
+ * Uncommitted changes under each image's inputs, read only when asked. `tag` (the CLI) gives
+ * each changed image its `-dirty-` tag; `warn`/`fail` (the actions) judge them before any
+ * registry is asked, and the tags stay the commit's.
  */
-export function entryTagInputs(spec: ManifestImage, i: Omit<PlanInputs, 'images'>): ResolveTagInputs {
-  const file = spec.file || (spec.context === '.' ? 'Dockerfile' : `${spec.context}/Dockerfile`);
-  return {
-    prefix: spec.prefix,
-    source: i.source,
-    paths: spec.paths,
-    length: i.length,
-    aliases: spec.aliases,
-    workspace: i.workspace,
-    ...(i.githubSha ? { githubSha: i.githubSha } : {}),
-    build: { context: spec.context, file, buildArgs: spec.buildArgs, ...(spec.target ? { target: spec.target } : {}), name: spec.name },
-    auto: spec.paths.length === 0,
-  };
+export async function inspectWorktree(
+  i: Omit<PlanInputs, 'images'> & { images: readonly ManifestImage[] },
+  tags: readonly ResolvedTag[],
+  deps: { git: Git; log: Log },
+  mode: PlanOptions['dirty'],
+): Promise<{ tag: ResolvedTag; files: string[] }[]> {
+  if (mode === undefined || mode === 'ignore') return [];
+  const changes = await worktreeChanges(i.workspace, i.images.map((spec) => imageTagInputs(spec, i).paths), deps.git);
+  if (mode !== 'tag') {
+    judgeWorktree(mode, i.images.map((spec, n) => ({ name: spec.name, tag: (tags[n] as ResolvedTag).tag, files: (changes[n] ?? []).map((c) => c.path) })), deps.log);
+  }
+  return Promise.all(
+    i.images.map(async (spec, n) => {
+      const mine = changes[n] ?? [];
+      const tag = tags[n] as ResolvedTag;
+      const dirty = mode === 'tag' && mine.length > 0;
+      return { tag: dirty ? await dirtyImageTag(tag, spec.prefix, mine, i.workspace, deps.git) : tag, files: mine.map((c) => c.path) };
+    }),
+  );
+}
+
+/** A path git cannot find at the commit is a mistake in the manifest: name the entry's field. */
+function asManifestError(e: unknown, spec: ManifestImage, n: number, file = 'manifest'): unknown {
+  if (!(e instanceof PathNotInCommitError)) return e;
+  const field = spec.paths.length ? `images[${n}].paths[${e.index}]` : `images[${n}].context`;
+  return new ManifestError(file, field, e.detail);
 }
 
 /** A build matrix of the missing images, shaped for build-push's inputs. */

@@ -15,6 +15,16 @@ import {
 
 export type { ResolveTagInputs, ResolvedTag };
 
+/** A `paths` entry that the commit does not hold (a typo, or content not committed yet). */
+export class PathNotInCommitError extends ValidationError {
+  constructor(
+    readonly index: number,
+    detail: string,
+  ) {
+    super('paths', detail);
+  }
+}
+
 const SHALLOW =
   'This is a shallow clone (actions/checkout fetches one commit by default): set `fetch-depth: 0` on actions/checkout so git has the history and trees the tag is taken from.';
 
@@ -87,9 +97,9 @@ async function explain(i: ResolveTagInputs, deps: { git: Git; log: Log }, e: Err
   }
   if (i.source === 'tree') {
     const commit = i.sha === undefined ? 'HEAD' : `${i.sha}^{commit}`;
-    for (const p of i.auto ? [] : i.paths) {
+    for (const [n, p] of i.paths.entries()) {
       if (!(await works(git.revParse(i.workspace, [treeRev(commit, p)])))) {
-        throw new Error(`Cannot read the tree id of ${shown(p)} at ${i.sha ?? 'HEAD'} in ${i.workspace}: the path is not in that commit (only committed content counts).${hint}`);
+        throw new PathNotInCommitError(n, `Cannot read the tree id of ${shown(p)} at ${i.sha ?? 'HEAD'} in ${i.workspace}: the path is not in that commit (only committed content counts: commit it, or correct the path).${hint}`);
       }
     }
   }

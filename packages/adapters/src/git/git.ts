@@ -1,5 +1,6 @@
 import * as exec from '@actions/exec';
 import { listFiles, readFile } from './tree.js';
+import type { WorktreeChange } from '@ensure-image/conventions';
 
 /** What the steps ask of git. */
 export interface Git {
@@ -7,6 +8,10 @@ export interface Git {
   revParse(cwd: string, revs: readonly string[]): Promise<string[]>;
   /** Whether `cwd` is a shallow clone (actions/checkout's default `fetch-depth: 1`); asked only to explain a failure. */
   isShallow?(cwd: string): Promise<boolean>;
+  /** Files under `cwd` that differ from HEAD (modified, staged, deleted, untracked and not ignored), `cwd`-relative. */
+  changes?(cwd: string): Promise<WorktreeChange[]>;
+  /** The git blob ids of files as they are in the working tree (`cwd`-relative paths). */
+  hashFiles?(cwd: string, files: readonly string[]): Promise<string[]>;
   /** The committed files under `path` (recursive, workspace-relative, with their object ids) at `commit` (a full id). */
   listFiles?(cwd: string, commit: string, path: string): Promise<GitFile[]>;
   /** A committed file's text at `commit`, or undefined when no file is there. */
@@ -17,6 +22,27 @@ export interface Git {
 export interface GitFile {
   path: string;
   id: string;
+}
+
+async function git(cwd: string, args: readonly string[]): Promise<string> {
+  let r: exec.ExecOutput;
+  try {
+    r = await exec.getExecOutput('git', ['-C', cwd, ...args], { ignoreReturnCode: true, silent: true });
+  } catch (e) {
+    throw new Error(`git is not available (${(e as Error).message})`);
+  }
+  if (r.exitCode !== 0) throw new Error(`git ${args[0]} in ${cwd} failed: ${r.stderr.trim()}`);
+  return r.stdout;
+}
+
+/** `git status --porcelain -z` entries (`XY path`, paths from the repository root) under `prefix`, made `prefix`-relative. */
+export function parseStatus(out: string, prefix: string): WorktreeChange[] {
+  return out
+    .split('\0')
+    .filter((e) => e.length > 3)
+    .map((e) => ({ code: e.slice(0, 2), file: e.slice(3) }))
+    .filter((e) => e.file.startsWith(prefix))
+    .map((e) => ({ path: e.file.slice(prefix.length), deleted: e.code.includes('D') }));
 }
 
 export class GitCli implements Git {
@@ -37,6 +63,19 @@ export class GitCli implements Git {
   async isShallow(cwd: string): Promise<boolean> {
     const r = await exec.getExecOutput('git', ['-C', cwd, 'rev-parse', '--is-shallow-repository'], { ignoreReturnCode: true, silent: true }).catch(() => undefined);
     return r?.exitCode === 0 && r.stdout.trim() === 'true';
+  }
+
+  async changes(cwd: string): Promise<WorktreeChange[]> {
+    const [status, prefix] = await Promise.all([
+      git(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', '.']),
+      git(cwd, ['rev-parse', '--show-prefix']),
+    ]);
+    return parseStatus(status, prefix.trim());
+  }
+
+  async hashFiles(cwd: string, files: readonly string[]): Promise<string[]> {
+    if (files.length === 0) return [];
+    return (await git(cwd, ['hash-object', '--', ...files])).trim().split('\n');
   }
 
   listFiles(cwd: string, commit: string, path: string): Promise<GitFile[]> {
@@ -65,6 +104,16 @@ export class BatchedGit implements Git {
 
   async isShallow(cwd: string): Promise<boolean> {
     return (await this.inner.isShallow?.(cwd)) ?? false;
+  }
+
+  async changes(cwd: string): Promise<WorktreeChange[]> {
+    if (!this.inner.changes) throw new Error('this git cannot list working-tree changes');
+    return this.inner.changes(cwd);
+  }
+
+  async hashFiles(cwd: string, files: readonly string[]): Promise<string[]> {
+    if (!this.inner.hashFiles) throw new Error('this git cannot hash files');
+    return this.inner.hashFiles(cwd, files);
   }
 
   /** Listings are asked once per directory, commit and path however many images share a context. */

@@ -6,7 +6,10 @@ import { MANIFEST_FLAGS, loadManifest, manifestOptions, planInputs } from '../ma
 import { explainLines } from '../explain.js';
 import { table } from '../table.js';
 
-export const COMMON_HELP = `  -m, --manifest FILE  images file, relative to the workspace (default images.yml)
+export const COMMON_HELP = `  -m, --manifest FILE  images file, relative to the workspace (default images.yml); or a compose
+                       file, a bake file (needs docker buildx), or auto (images.yml, then docker's
+                       lookup order: compose.yaml ... docker-bake.hcl)
+      --targets LIST   bake targets or groups, or compose services, to take (default: all)
       --source S       commit or tree: how tags are derived (as the plan action's source; default commit)
       --length N       hex characters of the id in each tag (default 7)
   -C, --dir DIR        the workspace: manifest, contexts and paths are relative to it (default .)

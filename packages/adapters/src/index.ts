@@ -21,3 +21,4 @@ export function loadSdkEcr(): Promise<import('./aws/types.js').Ecr> {
   return sdkEcr;
 }
 export { type DirCache, ActionsDirCache } from './cache/cache.js';
+export { bakePrint, BuildxMissingError, type BakeRequest } from './docker/bake.js';

@@ -1,6 +1,6 @@
-// `paths: auto` over a real git history (git itself, no testbed): the five-Lambda example with its
-// hand-listed paths removed tags the same builds as with them, commit after commit; a commit that
-// adds `COPY pkg/ pkg/` to one Dockerfile rebuilds exactly that Dockerfile's images.
+// `paths: auto` over a real git history (git itself, no testbed): the five-Lambda example (no
+// paths listed: paths: auto) tags the same builds as its former hand-listed paths, commit after
+// commit; a commit that adds `COPY pkg/ pkg/` to one Dockerfile rebuilds exactly that Dockerfile's images.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchedGit, GitCli } from '@ensure-image/adapters';
@@ -12,10 +12,19 @@ import { GitFixture } from '../integration/git-fixture.js';
 
 const EXAMPLE = join(process.cwd(), 'examples/five-lambdas');
 
+/** The paths the example listed by hand before paths: auto. */
+const HAND: Record<string, string[]> = {
+  api: ['Dockerfile.light', 'cmd/api', 'internal'],
+  enhance: ['Dockerfile.light', 'cmd/enhance', 'internal'],
+  thumb: ['Dockerfile.heavy', 'cmd/thumb', 'internal', 'tools'],
+  select: ['Dockerfile.heavy', 'cmd/select', 'internal', 'tools'],
+  video: ['Dockerfile.heavy', 'cmd/video', 'internal', 'tools'],
+};
+
 function manifests(dir: string): { hand: ManifestImage[]; auto: ManifestImage[] } {
   const doc = parse(readFileSync(join(dir, 'images.yml'), 'utf8')) as { images: Record<string, unknown>[] };
-  const hand = parseManifest(doc, { file: 'images.yml' });
-  const auto = parseManifest({ images: doc.images.map(({ paths: _, ...rest }) => rest) }, { file: 'images.yml' });
+  const auto = parseManifest(doc, { file: 'images.yml' });
+  const hand = parseManifest({ images: doc.images.map((img) => ({ ...img, paths: HAND[img.name as string] })) }, { file: 'images.yml' });
   return { hand, auto };
 }
 

@@ -30,7 +30,7 @@ const images = (paths?: Record<string, string[]>) =>
 async function plan(files: Record<string, string>, specs = images(), checkPaths = true) {
   const git = withFiles(new FakeGit({ HEAD: sha }), files);
   const log = new MemoryLog();
-  const planned = await planImages({ images: specs, source: 'tree', length: 7, workspace: '/ws' }, { git, log, ecr: async () => new FakeEcr(), registry: new FakeRegistry() }, { AWS_REGION: 'us-east-1' }, { missingRepository: 'absent', checkPaths });
+  const planned = await planImages({ images: specs, source: 'tree', length: 7, workspace: '/ws', manifest: 'images.yml' }, { git, log, ecr: async () => new FakeEcr(), registry: new FakeRegistry() }, { AWS_REGION: 'us-east-1' }, { missingRepository: 'absent', checkPaths });
   return { tags: Object.fromEntries(planned.map((p) => [p.spec.name, p.tag.tag])), planned, log, git };
 }
 
@@ -126,5 +126,12 @@ describe('hand-written paths', () => {
       { git, log: new MemoryLog() },
     );
     expect(r.id).toBe(combineContentIds([{ path: 'cmd/api', id: '1'.repeat(40) }, { path: 'internal', id: '2'.repeat(40) }]).slice(0, 7));
+  });
+});
+
+describe('errors of paths: auto in a manifest', () => {
+  test('a target the Dockerfile does not have names the entry and the stages', async () => {
+    const specs = parseManifest({ images: [{ name: 'api', repository: 'app', account: '123456789012', region: 'us-east-1', file: 'Dockerfile.light', target: 'debug' }] });
+    await expect(plan(tree(), specs)).rejects.toThrow('images.yml: images[0].target: "debug" is not a stage of the Dockerfile (stages: build)');
   });
 });

@@ -1,5 +1,5 @@
 import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
-import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
+import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, ValidationError, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
 import { PathNotInCommitError } from './resolve-tag.js';
 import { dirtyImageTag, judgeWorktree, worktreeChanges } from './worktree.js';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
@@ -143,6 +143,8 @@ export async function inspectWorktree(
 
 /** A path git cannot find at the commit is a mistake in the manifest: name the entry's field. */
 function asManifestError(e: unknown, spec: ManifestImage, n: number, file = 'manifest'): unknown {
+  // paths: auto read a target the Dockerfile does not have.
+  if (e instanceof ValidationError && !(e instanceof ManifestError) && e.input === 'target') return new ManifestError(file, `images[${n}].target`, e.detail);
   if (!(e instanceof PathNotInCommitError)) return e;
   const field = spec.paths.length ? `images[${n}].paths[${e.index}]` : `images[${n}].context`;
   return new ManifestError(file, field, e.detail);

@@ -2,6 +2,7 @@
 // images.yml, compose.yaml and docker-bake.hcl give the same images; a compose file read directly
 // gives what `docker buildx bake --print` resolves from it (with the real buildx plugin from
 // ../shared/tools, linked into a DOCKER_CONFIG as the buildx tests do; skipped, and said so, without it).
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,4 +98,18 @@ test('compose entries are checked like images.yml entries: a context that is no 
   const ws = siblings();
   writeFileSync(join(ws, 'compose.yaml'), readFileSync(join(ws, 'compose.yaml'), 'utf8').replace('build: pmtiles', 'build: tiles'));
   await expect(load(ws, 'compose.yaml')).rejects.toThrow(/compose\.yaml: images\[2\]\.context: "tiles" is not a directory/);
+});
+
+test('the committed CLI bundle tags the siblings the same from images.yml, compose.yaml, docker-bake.hcl and auto (source tree: paths: auto)', () => {
+  const ws = siblings();
+  const git = (...a: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...a], { cwd: ws, encoding: 'utf8' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'siblings');
+  const env = { PATH: process.env.PATH as string, HOME: process.env.HOME as string, ...ENV, ...(HAVE ? { DOCKER_CONFIG: buildxConfig() } : {}) };
+  const tag = (manifest: string) => spawnSync(process.execPath, [join(ROOT, 'cli/dist/index.js'), 'tag', '--manifest', manifest, '--source', 'tree'], { cwd: ws, env, encoding: 'utf8' });
+  const first = tag('images.yml');
+  expect([first.status, first.stderr]).toEqual([0, '']);
+  expect(first.stdout).toMatch(/^cloudtak=cloudtak-[0-9a-f]{7}\nevents=events-[0-9a-f]{7}\npmtiles=pmtiles-[0-9a-f]{7}\ndata=data-[0-9a-f]{7}\n$/);
+  for (const m of ['compose.yaml', 'auto', ...(HAVE ? ['docker-bake.hcl'] : [])]) expect([m, tag(m).stdout]).toEqual([m, first.stdout]);
 });

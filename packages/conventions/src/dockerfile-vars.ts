@@ -80,6 +80,7 @@ export class Positions {
  * the parser as docker reads them after expansion.
  */
 export function substituted(ins: Instruction, pos: Positions, scope: Scope, escape: string): { ins: Instruction; pos: Positions } {
+  if (ins.getVariables().length === 0) return { ins, pos };
   const range = ins.getRange();
   const start = pos.offset(range.start);
   let text = pos.slice(range);

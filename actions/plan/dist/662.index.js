@@ -94,6 +94,8 @@ class Positions {
  * the parser as docker reads them after expansion.
  */
 function substituted(ins, pos, scope, escape) {
+    if (ins.getVariables().length === 0)
+        return { ins, pos };
     const range = ins.getRange();
     const start = pos.offset(range.start);
     let text = pos.slice(range);

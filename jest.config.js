@@ -18,6 +18,7 @@ export default {
     {
       ...common,
       displayName: 'unit',
+      setupFiles: ['<rootDir>/__tests__/unit/quiet-runner.cjs'],
       testMatch: ['<rootDir>/packages/*/__tests__/**/*.test.ts', '<rootDir>/actions/*/__tests__/**/*.test.ts', '<rootDir>/__tests__/unit/**/*.test.ts'],
     },
     {

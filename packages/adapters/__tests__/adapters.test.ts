@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchedGit, CredentialsError, PermissionError, RepositoryNotFoundError, dockerConfigCredentials, explainAwsError, parseChallenge, isLoopback } from '../src/index.js';
+import { BatchedGit, parseStatus, CredentialsError, PermissionError, RepositoryNotFoundError, dockerConfigCredentials, explainAwsError, parseChallenge, isLoopback } from '../src/index.js';
 
 test.each([
   ['Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/x:pull"', 'bearer', { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/x:pull' }],
@@ -115,5 +115,19 @@ describe('network failures name the host and the cause', () => {
   test('AWS SDK connection failures say which API could not be reached', () => {
     const e = explainAwsError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' }), 'ecr:BatchGetImage', 'ecr:BatchGetImage on app');
     expect(e.message).toBe('ecr:BatchGetImage on app: cannot reach the AWS API: connection refused (connect ECONNREFUSED 127.0.0.1:4566)');
+  });
+});
+
+describe('parseStatus (git status --porcelain -z)', () => {
+  test('modified, staged, deleted and untracked entries under the workspace, made workspace-relative', () => {
+    const out = [' M sub/a/f', 'M  sub/staged', ' D sub/gone', 'D  sub/removed', '?? sub/new file', ' M other/x', ''].join('\0');
+    expect(parseStatus(out, 'sub/')).toEqual([
+      { path: 'a/f', deleted: false },
+      { path: 'staged', deleted: false },
+      { path: 'gone', deleted: true },
+      { path: 'removed', deleted: true },
+      { path: 'new file', deleted: false },
+    ]);
+    expect(parseStatus('', '')).toEqual([]);
   });
 });

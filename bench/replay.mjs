@@ -137,6 +137,9 @@ function planAndBuild(source, name = source) {
 }
 
 const results = {};
+// REPLAY_MODES=tree,auto replays only those ways (the full run takes minutes per way).
+const only = process.env.REPLAY_MODES ? process.env.REPLAY_MODES.split(',') : Object.keys(modes);
+for (const m of Object.keys(modes)) if (!only.includes(m)) delete modes[m];
 for (const [mode, fn] of Object.entries(modes)) {
   writeFileSync(spyLog, '');
   const t0 = performance.now();

@@ -5,6 +5,7 @@
 //   rebuild   every image on every commit (build-push, skip-if-exists: false): the seeds' pipeline
 //   commit    plan (source: commit) + build-push of its matrix: skips only what this commit built
 //   tree      plan (source: tree) + build-push of its matrix: skips unchanged build inputs
+//   auto      the same with no paths in the manifest (paths: auto, read from the Dockerfiles)
 // Prints builds, pushes and wall time for each, and the floor: images whose inputs changed.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,8 +42,8 @@ write({
   'docs/README.md': '# docs\n',
   ...Object.fromEntries(IMAGES.map((i) => [`cmd/${i.cmd}/main.txt`, `${i.cmd} v0\n`])),
 });
-const manifest = (prefixOf) =>
-  `images:\n${IMAGES.map((i) => `  - {name: ${i.name}, repository: ${i.repository}, account: "123456789012", prefix: ${prefixOf(i)}, file: ${i.file}, build-args: {CMD: ${i.cmd}}, paths: [${pathsOf(i).join(', ')}]}`).join('\n')}\n`;
+const manifest = (prefixOf, withPaths = true) =>
+  `images:\n${IMAGES.map((i) => `  - {name: ${i.name}, repository: ${i.repository}, account: "123456789012", prefix: ${prefixOf(i)}, file: ${i.file}, build-args: {CMD: ${i.cmd}}${withPaths ? `, paths: [${pathsOf(i).join(', ')}]` : ''}}`).join('\n')}\n`;
 git('add', '-A');
 git('commit', '-qm', 'initial');
 
@@ -125,16 +126,20 @@ const modes = {
   },
   commit: () => planAndBuild('commit'),
   tree: () => planAndBuild('tree'),
+  auto: () => planAndBuild('tree', 'auto'),
 };
-function planAndBuild(source) {
-  writeFileSync(join(repo, `.replay-${source}.yml`), manifest((i) => `${i.name}-${run}-${source}`));
-  const plan = runStep('actions/plan', { manifest: `.replay-${source}.yml`, source });
+function planAndBuild(source, name = source) {
+  writeFileSync(join(repo, `.replay-${name}.yml`), manifest((i) => `${i.name}-${run}-${name}`, name !== 'auto'));
+  const plan = runStep('actions/plan', { manifest: `.replay-${name}.yml`, source });
   for (const entry of JSON.parse(plan.matrix).include) {
     runStep('actions/build-push', { image: entry.image, tags: entry.tags, context: entry.context, file: entry.file, 'build-args': entry['build-args'], platforms: entry.platforms, cache: 'none' });
   }
 }
 
 const results = {};
+// REPLAY_MODES=tree,auto replays only those ways (the full run takes minutes per way).
+const only = process.env.REPLAY_MODES ? process.env.REPLAY_MODES.split(',') : Object.keys(modes);
+for (const m of Object.keys(modes)) if (!only.includes(m)) delete modes[m];
 for (const [mode, fn] of Object.entries(modes)) {
   writeFileSync(spyLog, '');
   const t0 = performance.now();
@@ -148,7 +153,7 @@ for (const [mode, fn] of Object.entries(modes)) {
 await own.stop();
 
 const kinds = history.slice(1).reduce((m, h) => ((m[h.kind] = (m[h.kind] ?? 0) + 1), m), {});
-const label = { rebuild: 'rebuild everything (the seeds\' pipeline)', commit: '`source: commit` with skip (plan + build-push)', tree: '`source: tree` (plan + build-push)' };
+const label = { rebuild: 'rebuild everything (the seeds\' pipeline)', commit: '`source: commit` with skip (plan + build-push)', tree: '`source: tree` (plan + build-push)', auto: '`source: tree`, `paths: auto` (no paths listed)' };
 let out = `Commit replay (${new Date().toISOString().slice(0, 10)}, Node ${nodeVersion()}): ${history.length} commits (initial + ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}), ${IMAGES.length} images from 2 Dockerfiles, ${history.length * IMAGES.length} image-commits.\n\n`;
 out += '| way | builds | pushes | wall (s) | floor (images whose inputs changed) |\n|---|---|---|---|---|\n';
 for (const m of Object.keys(modes)) out += `| ${label[m]} | ${results[m].builds} | ${results[m].pushes} | ${results[m].wall.toFixed(1)} | ${floor} |\n`;

@@ -6,6 +6,7 @@ import {
   type ResolveTagInputs,
   cdkContext,
   defaultImagePaths,
+  isAutoPaths,
   normalisePath,
   parseList,
   validateContextKey,
@@ -42,7 +43,7 @@ export const INPUTS = declareInputs({
   account: input.text(''),
   region: input.text(''),
   'tag-source': input.choice(['commit', 'tree'] as const, 'commit'),
-  paths: input.parsed('', (n, v) => parseList(v).map((p) => normalisePath(n, p))),
+  paths: input.parsed('', (n, v) => (isAutoPaths(v) ? [] : parseList(v).map((p) => normalisePath(n, p)))),
   prefix: input.parsed('', validatePrefix),
   length: input.int(1, 64, '7'),
   sha: input.parsed('', (n, v) => (v === '' ? '' : validateShaInput(n, v))),
@@ -99,7 +100,12 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
   return {
     name,
     image,
-    tag: tagInputs({ ...v, source: v['tag-source'], prefix: v.prefix || validatePrefix('name', name) }, ws, defaultPaths(ws, build.context, build.file), env),
+    tag: {
+      ...tagInputs({ ...v, source: v['tag-source'], prefix: v.prefix || validatePrefix('name', name) }, ws, defaultPaths(ws, build.context, build.file), env),
+      // No paths (or `auto`): the tag covers what the Dockerfile reads.
+      build: { context: path.relative(ws, build.context) || '.', file: path.relative(ws, build.file), buildArgs: build.buildArgs, ...(build.target ? { target: build.target } : {}), name },
+      auto: v.paths.length === 0,
+    },
     build,
     tags: v.tags,
     ...(creds ? { credentials: creds } : {}),

@@ -1,7 +1,7 @@
 // The options every manifest command shares, read and validated before git, AWS or docker
 // runs. The images file itself is read by the steps' loader, as the plan action reads it.
 import * as path from 'node:path';
-import { type ManifestImage, parseChoice, parseInteger } from '@ensure-image/conventions';
+import { type ManifestImage, parseChoice, parseInteger, parseList } from '@ensure-image/conventions';
 import { type PlanInputs, loadManifest as loadImagesFile } from '@ensure-image/steps';
 
 export interface ManifestOptions {
@@ -10,6 +10,8 @@ export interface ManifestOptions {
   length: number;
   /** The workspace: manifest paths and the images' contexts are relative to it. */
   workspace: string;
+  /** Bake targets/groups or compose services (`--targets`). */
+  targets?: string[];
 }
 
 /** Options shared by plan, cdk-args, ensure and tag (parseArgs form). */
@@ -18,12 +20,14 @@ export const MANIFEST_FLAGS = {
   source: { type: 'string', default: 'commit' },
   length: { type: 'string', default: '7' },
   dir: { type: 'string', short: 'C' },
+  targets: { type: 'string' },
   verbose: { type: 'boolean', short: 'v', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export function manifestOptions(v: { manifest?: string; source?: string; length?: string; dir?: string }, cwd: string): ManifestOptions {
+export function manifestOptions(v: { manifest?: string; source?: string; length?: string; dir?: string; targets?: string }, cwd: string): ManifestOptions {
   return {
+    ...(v.targets ? { targets: parseList(v.targets) } : {}),
     manifest: v.manifest ?? 'images.yml',
     source: parseChoice('source', v.source ?? '', ['commit', 'tree'] as const, 'commit'),
     length: parseInteger('length', v.length ?? '', 7, 1, 64),
@@ -33,7 +37,7 @@ export function manifestOptions(v: { manifest?: string; source?: string; length?
 
 /** The manifest, with `${VAR}` values from the environment, as the plan action reads it. */
 export function loadManifest(o: ManifestOptions, env: NodeJS.ProcessEnv): Promise<ManifestImage[]> {
-  return loadImagesFile({ file: o.manifest, workspace: o.workspace, env, length: o.length });
+  return loadImagesFile({ file: o.manifest, workspace: o.workspace, env, length: o.length, ...(o.targets ? { targets: o.targets } : {}) });
 }
 
 export function planInputs(images: readonly ManifestImage[], o: ManifestOptions): PlanInputs {

@@ -5,6 +5,7 @@ import { loadManifest } from '@ensure-image/steps';
 /** Every input plan reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
   manifest: input.text('', { required: true, hint: 'the path of the images file, relative to the workspace' }),
+  targets: input.list(''),
   source: input.choice(['commit', 'tree'] as const, 'commit'),
   length: input.int(1, 64, '7'),
   flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
@@ -34,7 +35,7 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
   const ws = workspace(env);
   const v = readDeclared(INPUTS, env);
   const create = repositorySettings(v);
-  const images = await loadManifest({ file: v.manifest, workspace: ws, env, length: v.length });
+  const images = await loadManifest({ file: v.manifest, workspace: ws, env, length: v.length, targets: v.targets });
   // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
   cdkContext({ flag: v.flag, usePrebuilt: true, images: images.map((i) => ({ name: i.name, tag: 'x' })), keySuffix: v['key-suffix'], extra: [], inputs: { images: 'manifest' } });
   return {

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const planned = await planImages(i, { git: new BatchedGit(new GitCli()), log, ecr: loadSdkEcr, registry: new HttpRegistry() }, process.env, {
     missingRepository,
     retag,
+    checkPaths: true,
     dirty,
     repositoryInputs: ['create-repository', 'missing-repository'],
     ...(createRepository ? { create: createRepository } : {}),
@@ -23,11 +24,12 @@ async function main(): Promise<void> {
     extra: [],
     inputs: { images: 'manifest' },
   });
+  for (const p of planned) if (p.tag.reads) log.info(`${p.spec.name} reads ${p.tag.reads.whole ? `its whole context (line ${p.tag.reads.whole.line})` : p.tag.reads.sources.map((s) => s.source).join(', ') || 'nothing'} from ${p.tag.reads.dockerfile}: ${p.tag.reads.files.length} files`);
   for (const p of planned) log.info(`${p.exists ? 'exists ' : 'missing'} ${p.image}${p.digest ? ` ${p.digest}` : ''}${p.repointed.length ? ` (re-pointed ${p.repointed.join(', ')})` : ''}`);
   setOutputs({
     matrix: JSON.stringify(buildMatrix(planned)),
     missing: missing.join(','),
-    images: JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest, repointed: p.repointed }))),
+    images: JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest, repointed: p.repointed, ...(p.tag.reads ? { inputs: p.tag.reads } : {}) }))),
     'cdk-args': cdk.shell,
     'cdk-args-json': JSON.stringify(cdk.argv),
   });

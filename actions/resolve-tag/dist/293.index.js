@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1758);
+var dist_cjs = __webpack_require__(9377);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-ecr-public@3.1108.0/node_modules/@aws-sdk/client-ecr-public/dist-cjs/index.js
 var client_ecr_public_dist_cjs = __webpack_require__(4688);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-sts@3.1169.0/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1661);
 // EXTERNAL MODULE: ./packages/conventions/src/index.ts + 13 modules
-var src = __webpack_require__(564);
+var src = __webpack_require__(7585);
 ;// CONCATENATED MODULE: ./packages/adapters/src/media-types.ts
 /** Every manifest and index media type, so registries answer with what is stored. */
 const MANIFEST_MEDIA_TYPES = [

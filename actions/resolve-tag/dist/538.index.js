@@ -1800,7 +1800,7 @@ __webpack_unused_export__ = paginateDescribeRepositories;
 
 /***/ }),
 
-/***/ 1758:
+/***/ 9377:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   setOutputs({ tag: r.tag, id: r.id, sha: r.sha, tags: r.tags.join('\n') });
   await writeSummary('Image tag', [
     ['tag', r.tag],
-    ['source', inputs.source === 'tree' ? `tree of ${inputs.paths.join(', ')}` : 'commit'],
+    ['source', inputs.source !== 'tree' ? 'commit' : r.reads ? `what ${r.reads.dockerfile} reads: ${r.reads.sources.map((s) => s.source).join(', ') || 'the whole context'}` : `tree of ${inputs.paths.join(', ')}`],
     ['commit', r.sha],
   ]);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BuilderInfo } from '@ensure-image/conventions';
 import type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
 import type { Docker, RunOptions, RunResult } from './docker/cli.js';
@@ -168,7 +169,7 @@ export class FakeDocker implements Docker {
   }
 }
 
-/** Git with fixed object ids: `HEAD` and `HEAD:./<path>` entries. */
+/** Git with fixed object ids: `HEAD` and `HEAD:./<path>` entries; `files` (path -> text) is the committed tree that listFiles/readFile see. */
 export class FakeGit implements Git {
   constructor(
     public readonly objects: Record<string, string>,
@@ -182,9 +183,32 @@ export class FakeGit implements Git {
   async hashFiles(_cwd: string, files: readonly string[]): Promise<string[]> {
     return files.map((f) => this.blobs[f] ?? `blob-of-${f}`);
   }
+  readonly listed: string[] = [];
+  /** The committed tree (path -> text) that listFiles and readFile see, and revParse of `<rev>:./<path>` when `objects` has no entry. */
+  files: Record<string, string> = {};
+  async listFiles(_cwd: string, commit: string, path: string): Promise<{ path: string; id: string }[]> {
+    this.listed.push(`${commit} ${path}`);
+    return Object.keys(this.files)
+      .filter((p) => path === '.' || p === path || p.startsWith(`${path}/`))
+      .sort()
+      .map((p) => ({ path: p, id: this.blob(p) }));
+  }
+  private blob(path: string): string {
+    return createHash('sha1').update(`blob ${this.files[path]}`).digest('hex');
+  }
+  /** A file's id, or a directory's (over what is under it), from `files`. */
+  private object(path: string): string | undefined {
+    if (this.files[path] !== undefined) return this.blob(path);
+    const under = Object.keys(this.files).filter((p) => path === '' || p.startsWith(`${path}/`)).sort();
+    return under.length ? createHash('sha1').update(under.map((p) => `${p} ${this.blob(p)}\n`).join('')).digest('hex') : undefined;
+  }
+  async readFile(_cwd: string, _commit: string, path: string): Promise<string | undefined> {
+    return this.files[path];
+  }
   async revParse(_cwd: string, revs: readonly string[]): Promise<string[]> {
     return revs.map((r) => {
-      const id = this.objects[r];
+      const file = r.includes(':./') ? r.slice(r.indexOf(':./') + 3) : undefined;
+      const id = this.objects[r] ?? (file !== undefined ? this.object(file) : undefined);
       if (id === undefined) throw new Error(`git rev-parse ${r} failed: unknown revision`);
       return id;
     });

@@ -6,7 +6,7 @@ export { type Registry, type ManifestTarget, type ManifestInfo, type Manifest, H
 export { parseChallenge, type Challenge } from './oci/challenge.js';
 export { dockerConfigCredentials, type BasicCredentials } from './oci/docker-config.js';
 export { type Docker, type RunOptions, type RunResult, DockerCli } from './docker/cli.js';
-export { type Git, BatchedGit, GitCli, parseStatus } from './git/git.js';
+export { type Git, type GitFile, BatchedGit, GitCli, parseStatus } from './git/git.js';
 export type { Log } from './log.js';
 
 let sdkEcr: Promise<import('./aws/types.js').Ecr> | undefined;
@@ -21,3 +21,4 @@ export function loadSdkEcr(): Promise<import('./aws/types.js').Ecr> {
   return sdkEcr;
 }
 export { type DirCache, ActionsDirCache } from './cache/cache.js';
+export { bakePrint, BuildxMissingError, type BakeRequest } from './docker/bake.js';

@@ -13,3 +13,4 @@ export { ManifestError } from './errors.js';
 export * from './build.js';
 export * from './repository.js';
 export * from './worktree.js';
+export * from './sources.js';

@@ -186,7 +186,8 @@ export function parseManifest(doc: unknown, o: ManifestOptions = {}): ManifestIm
       buildArgs: r.buildArgs(where, img),
       ...(target ? { target } : {}),
       platforms: r.at(`${where}.platforms`, () => parsePlatforms('platforms', r.list(where, img, 'platforms').join(','))),
-      paths: r.list(where, img, 'paths').map((p, i) => r.at(`${where}.paths[${i}]`, () => normalisePath('paths', p))),
+      // `paths: auto` (or none): what the Dockerfile reads, for `source: tree`.
+      paths: isAutoPaths(img.paths) ? [] : r.list(where, img, 'paths').map((p, i) => r.at(`${where}.paths[${i}]`, () => normalisePath('paths', p))),
       aliases,
     };
   });
@@ -196,6 +197,12 @@ export function parseManifest(doc: unknown, o: ManifestOptions = {}): ManifestIm
 export function defaultImagePaths(context: string, file: string): string[] {
   if (file === '' || context === '.' || file.startsWith(`${context}/`)) return [context];
   return [context, file];
+}
+
+/** `auto` as a paths value (a string or a one-item list): the inputs read from the Dockerfile. */
+export function isAutoPaths(v: unknown): boolean {
+  const one = Array.isArray(v) && v.length === 1 ? v[0] : v;
+  return typeof one === 'string' && one.trim() === 'auto';
 }
 
 /** The Dockerfile an image builds from, workspace-relative: `file`, else `<context>/Dockerfile`. */

@@ -19,6 +19,36 @@ export interface ResolveTagInputs {
   workspace: string;
   /** GITHUB_SHA, the fallback when the workspace is no git checkout. */
   githubSha?: string;
+  /** The build this tag is for, when known: with `auto`, what it reads makes the id; with hand-written paths, they are checked against it. */
+  build?: TaggedBuild;
+  /** `paths: auto` (source `tree`): the id covers what `build` reads, from its Dockerfile; `paths` is not used. */
+  auto?: boolean;
+  /** With hand-written paths and a known build: warn for each source of the Dockerfile they miss. */
+  checkPaths?: boolean;
+}
+
+/** What a build reads besides files: its Dockerfile (workspace-relative), context, build args and target. */
+export interface TaggedBuild {
+  context: string;
+  file: string;
+  buildArgs: readonly { key: string; value: string }[];
+  target?: string;
+  /** For messages: the image's name. */
+  name?: string;
+}
+
+/** The inputs `paths: auto` derived for an image, for outputs and `plan --explain`. */
+export interface DerivedReads {
+  dockerfile: string;
+  /** The .dockerignore applied, if any. */
+  dockerignore?: string;
+  stages: string[];
+  /** Each source with its Dockerfile line (`COPY cmd/api ./cmd/api` at line 5 -> `cmd/api`). */
+  sources: { source: string; line: number; text: string }[];
+  /** Why the whole context is read, naming the Dockerfile line. */
+  whole?: { line: number; text: string; reason: string };
+  /** Workspace-relative files read (after .dockerignore), the Dockerfile not included. */
+  files: string[];
 }
 
 export interface ResolvedTag {
@@ -27,6 +57,8 @@ export interface ResolvedTag {
   sha: string;
   /** The tag followed by its aliases. */
   tags: string[];
+  /** With `paths: auto`: what the id covers. */
+  reads?: DerivedReads;
 }
 
 /** A full git object id (40 or 64 hex characters), lower-cased. */

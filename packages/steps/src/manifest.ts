@@ -4,8 +4,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type ManifestImage, ManifestError, ValidationError, dockerfilePath, parseManifest, shown, yamlErrorDetail } from '@ensure-image/conventions';
+import { type ManifestImage, ManifestError, ValidationError, dockerfilePath, manifestKind, parseManifest, shown, yamlErrorDetail } from '@ensure-image/conventions';
 import { parse as parseYaml } from 'yaml';
+import { type SourceOptions, findManifest, loadSourced } from './sources.js';
 
 export interface LoadManifestOptions {
   /** The file as the user wrote it (workspace-relative), for reading and for messages. */
@@ -15,9 +16,21 @@ export interface LoadManifestOptions {
   env: NodeJS.ProcessEnv;
   /** Hex characters of each tag's id (a prefix must leave room for them). */
   length: number;
+  /** Bake targets or groups, or compose services, to take from a bake or compose file. */
+  targets?: readonly string[];
+  /** `docker buildx bake --print` (injected in tests). */
+  bake?: SourceOptions['bake'];
 }
 
 export async function loadManifest(o: LoadManifestOptions): Promise<ManifestImage[]> {
+  // A bake or compose file (or `auto`): its own reader, then the same checks.
+  const file = o.file === 'auto' ? findManifest(o.workspace) : o.file;
+  if (manifestKind(file) !== 'images') {
+    const images = await loadSourced({ ...o, file });
+    images.forEach((image, n) => checkBuildFiles(image, n, { ...o, file }));
+    return images;
+  }
+  if (file !== o.file) return loadManifest({ ...o, file });
   let text: string;
   try {
     text = await readFile(path.resolve(o.workspace, o.file), 'utf8');

@@ -1,5 +1,5 @@
 import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
-import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
+import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, ValidationError, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
 import { PathNotInCommitError } from './resolve-tag.js';
 import { dirtyImageTag, judgeWorktree, worktreeChanges } from './worktree.js';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
@@ -35,18 +35,28 @@ export interface PlanOptions extends ExistsOptions {
   retag?: boolean;
   /** Look at uncommitted changes to each image's inputs: `tag` gives changed images a `-dirty-` tag (the CLI); the actions' modes warn or fail. */
   dirty?: DirtyMode | 'tag';
+  /** Warn when an image's hand-written paths miss a source its Dockerfile reads (source `tree`). */
+  checkPaths?: boolean;
 }
 
-/** The tag inputs of one manifest entry: its paths, else its context (and Dockerfile when outside it). */
+/**
+ * The tag inputs of one manifest entry. With no paths (`paths: auto`, the default for
+ * `source: tree`), the id covers what the build reads from its Dockerfile; `paths` then holds
+ * its context (and Dockerfile when outside it), where uncommitted changes are looked for.
+ * Hand-written paths make the id as they always did.
+ */
 export function imageTagInputs(spec: ManifestImage, i: Omit<PlanInputs, 'images'>): ResolveTagInputs {
+  const file = dockerfilePath(spec.context, spec.file);
   return {
     prefix: spec.prefix,
     source: i.source,
-    paths: spec.paths.length ? spec.paths : defaultImagePaths(spec.context, dockerfilePath(spec.context, spec.file)),
+    paths: spec.paths.length ? spec.paths : defaultImagePaths(spec.context, file),
     length: i.length,
     aliases: spec.aliases,
     workspace: i.workspace,
     ...(i.githubSha ? { githubSha: i.githubSha } : {}),
+    build: { context: spec.context, file, buildArgs: spec.buildArgs, ...(spec.target ? { target: spec.target } : {}), name: spec.name },
+    auto: spec.paths.length === 0,
   };
 }
 
@@ -62,7 +72,7 @@ export async function planImages(
 ): Promise<PlannedImage[]> {
   const tags = await Promise.all(
     i.images.map((spec, n) =>
-      resolveTag(imageTagInputs(spec, i), deps).catch((e: unknown) => {
+      resolveTag({ ...imageTagInputs(spec, i), ...(o.checkPaths ? { checkPaths: true } : {}) }, deps).catch((e: unknown) => {
         throw asManifestError(e, spec, n, i.manifest);
       }),
     ),
@@ -133,6 +143,8 @@ export async function inspectWorktree(
 
 /** A path git cannot find at the commit is a mistake in the manifest: name the entry's field. */
 function asManifestError(e: unknown, spec: ManifestImage, n: number, file = 'manifest'): unknown {
+  // paths: auto read a target the Dockerfile does not have.
+  if (e instanceof ValidationError && !(e instanceof ManifestError) && e.input === 'target') return new ManifestError(file, `images[${n}].target`, e.detail);
   if (!(e instanceof PathNotInCommitError)) return e;
   const field = spec.paths.length ? `images[${n}].paths[${e.index}]` : `images[${n}].context`;
   return new ManifestError(file, field, e.detail);

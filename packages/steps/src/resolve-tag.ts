@@ -1,6 +1,7 @@
 import type { Git, Log } from '@ensure-image/adapters';
 import {
   type ResolveTagInputs,
+  type TaggedBuild,
   type ResolvedTag,
   ValidationError,
   aliasTags,
@@ -44,7 +45,9 @@ const works = (p: Promise<unknown>): Promise<boolean> => p.then(
  */
 export async function resolveTag(i: ResolveTagInputs, deps: { git: Git; log: Log }): Promise<ResolvedTag> {
   const commitRev = i.sha === undefined ? 'HEAD' : `${i.sha}^{commit}`;
-  const revs = i.source === 'tree' ? [commitRev, ...i.paths.map((p) => treeRev(commitRev, p))] : [commitRev];
+  const auto = i.source === 'tree' && i.auto === true;
+  if (auto && !i.build) throw new ValidationError('paths', 'auto reads the image\'s Dockerfile, and none is known here: list the paths, or give the build (context, file)');
+  const revs = i.source === 'tree' && !auto ? [commitRev, ...i.paths.map((p) => treeRev(commitRev, p))] : [commitRev];
   let ids: string[];
   try {
     ids = await deps.git.revParse(i.workspace, revs);
@@ -52,10 +55,14 @@ export async function resolveTag(i: ResolveTagInputs, deps: { git: Git; log: Log
     ids = [await explain(i, deps, e as Error)];
   }
   const sha = validateSha('sha', ids[0] as string);
-  const full = i.source === 'tree' ? combineContentIds(i.paths.map((path, n) => ({ path, id: ids[n + 1] as string }))) : sha;
+  // The Dockerfile parser is loaded only where a tree tag has a known build (a chunk of its own in bundles).
+  const reading = i.source === 'tree' && i.build && (auto || i.checkPaths) ? await import('./build-reads.js') : undefined;
+  const derived = auto ? await reading?.autoReads(i.build as TaggedBuild, sha, i.workspace, deps) : undefined;
+  if (i.source === 'tree' && !auto && i.build && i.checkPaths) await reading?.checkPaths(i.build, i.paths, sha, i.workspace, deps);
+  const full = derived ? derived.id : i.source === 'tree' ? combineContentIds(i.paths.map((path, n) => ({ path, id: ids[n + 1] as string }))) : sha;
   const id = shortId(full, i.length);
   const tag = formatTag(i.prefix, id);
-  return { tag, id, sha, tags: [tag, ...aliasTags(i.prefix, i.aliases)] };
+  return { tag, id, sha, tags: [tag, ...aliasTags(i.prefix, i.aliases)], ...(derived ? { reads: derived.reads } : {}) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as exec from '@actions/exec';
+import { listFiles, readFile } from './tree.js';
 import type { WorktreeChange } from '@ensure-image/conventions';
 
 /** What the steps ask of git. */
@@ -11,6 +12,16 @@ export interface Git {
   changes?(cwd: string): Promise<WorktreeChange[]>;
   /** The git blob ids of files as they are in the working tree (`cwd`-relative paths). */
   hashFiles?(cwd: string, files: readonly string[]): Promise<string[]>;
+  /** The committed files under `path` (recursive, workspace-relative, with their object ids) at `commit` (a full id). */
+  listFiles?(cwd: string, commit: string, path: string): Promise<GitFile[]>;
+  /** A committed file's text at `commit`, or undefined when no file is there. */
+  readFile?(cwd: string, commit: string, path: string): Promise<string | undefined>;
+}
+
+/** A committed file: workspace-relative path and git object id. */
+export interface GitFile {
+  path: string;
+  id: string;
 }
 
 async function git(cwd: string, args: readonly string[]): Promise<string> {
@@ -66,6 +77,14 @@ export class GitCli implements Git {
     if (files.length === 0) return [];
     return (await git(cwd, ['hash-object', '--', ...files])).trim().split('\n');
   }
+
+  listFiles(cwd: string, commit: string, path: string): Promise<GitFile[]> {
+    return listFiles(cwd, commit, path);
+  }
+
+  readFile(cwd: string, commit: string, path: string): Promise<string | undefined> {
+    return readFile(cwd, commit, path);
+  }
 }
 
 interface Pending {
@@ -95,6 +114,30 @@ export class BatchedGit implements Git {
   async hashFiles(cwd: string, files: readonly string[]): Promise<string[]> {
     if (!this.inner.hashFiles) throw new Error('this git cannot hash files');
     return this.inner.hashFiles(cwd, files);
+  }
+
+  /** Listings are asked once per directory, commit and path however many images share a context. */
+  private readonly listings = new Map<string, Promise<GitFile[]>>();
+  listFiles(cwd: string, commit: string, path: string): Promise<GitFile[]> {
+    const key = `${cwd}\0${commit}\0${path}`;
+    let p = this.listings.get(key);
+    if (!p) {
+      p = this.inner.listFiles ? this.inner.listFiles(cwd, commit, path) : Promise.reject(new Error('this git cannot list files'));
+      this.listings.set(key, p);
+    }
+    return p;
+  }
+
+  /** Committed text is read once per directory, commit and path (images share Dockerfiles and ignore files). */
+  private readonly texts = new Map<string, Promise<string | undefined>>();
+  readFile(cwd: string, commit: string, path: string): Promise<string | undefined> {
+    const key = `${cwd}\0${commit}\0${path}`;
+    let p = this.texts.get(key);
+    if (!p) {
+      p = this.inner.readFile ? this.inner.readFile(cwd, commit, path) : Promise.reject(new Error('this git cannot read files'));
+      this.texts.set(key, p);
+    }
+    return p;
   }
 
   revParse(cwd: string, revs: readonly string[]): Promise<string[]> {

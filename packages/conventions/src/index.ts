@@ -12,3 +12,6 @@ export * from './account.js';
 export { ManifestError } from './errors.js';
 export * from './build.js';
 export * from './repository.js';
+export * from './scan-policy.js';
+export * from './scan-wait.js';
+export * from './scan-report.js';

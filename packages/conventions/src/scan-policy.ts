@@ -156,3 +156,10 @@ export function worstFirst(findings: readonly Finding[]): Finding[] {
   const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
   return [...findings].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id) || (a.package ?? '').localeCompare(b.package ?? ''));
 }
+
+/** A duration as scan-timeout takes it back: `10m`, `90s`, `1h`. */
+export function formatDuration(t: number): string {
+  const units: [number, string][] = [[3_600_000, 'h'], [60_000, 'm'], [1000, 's']];
+  const hit = units.find(([u]) => t > 0 && t % u === 0);
+  return hit ? `${t / hit[0]}${hit[1]}` : `${t}ms`;
+}

@@ -9,3 +9,5 @@ export { BUILD_INPUTS, buildSettings, type BuildSettings, type BuildValues } fro
 export { REPOSITORY_INPUTS, repositorySettings, type RepositoryValues } from './repository-inputs.js';
 export { tagInputs } from './tag-inputs.js';
 export { trackLogins, logoutSaved, type Logout } from './logins.js';
+export { SCAN_INPUTS, scanSettings, refuseUnscannable, type ScanValues } from './scan-inputs.js';
+export { scanSummaryHtml, writeScanSummary } from './scan-summary.js';

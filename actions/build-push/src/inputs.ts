@@ -3,6 +3,7 @@ import {
   BUILD_INPUTS,
   type BuildSettings,
   REPOSITORY_INPUTS,
+  SCAN_INPUTS,
   buildSettings,
   credentials,
   declareInputs,
@@ -11,9 +12,12 @@ import {
   isAct,
   log,
   readDeclared,
+  refuseUnscannable,
   repositorySettings,
+  scanSettings,
   workspace,
 } from '@ensure-image/kit';
+import type { ScanSettings } from '@ensure-image/steps';
 import type { CacheMode } from '@ensure-image/conventions';
 
 /** Every input build-push reads, with action.yml's defaults. */
@@ -30,6 +34,7 @@ export const INPUTS = declareInputs({
   'skip-if-exists': input.bool('true'),
   username: input.text(''),
   password: input.text(''),
+  ...SCAN_INPUTS,
 });
 
 export interface BuildPushInputs {
@@ -47,6 +52,8 @@ export interface BuildPushInputs {
   name: string;
   createRepository?: RepositorySettings;
   missingRepository: 'error' | 'absent';
+  /** The scan gate over the image pushed or found (off: no call). */
+  scan: ScanSettings;
 }
 
 /** The inputs, read and checked as a whole (before STS, a registry or docker is asked). */
@@ -55,6 +62,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
   const creds = credentials(v, log);
   const image = imageInputs(v);
   validateImageInputs(image, env);
+  refuseUnscannable(v['scan-gate'], image, env);
   const ws = workspace(env);
   const create = repositorySettings(v);
   return {
@@ -70,5 +78,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
     name: v.name,
     ...(create ? { createRepository: create } : {}),
     missingRepository: v['missing-repository'],
+    scan: scanSettings(v),
   };
 }

@@ -1,5 +1,6 @@
 import { type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
-import { REPOSITORY_INPUTS, declareInputs, input, readDeclared, repositorySettings, workspace } from '@ensure-image/kit';
+import { REPOSITORY_INPUTS, SCAN_INPUTS, declareInputs, input, readDeclared, refuseUnscannable, repositorySettings, scanSettings, workspace } from '@ensure-image/kit';
+import type { ScanSettings } from '@ensure-image/steps';
 import { loadManifestFile } from './manifest.js';
 
 /** Every input plan reads, with action.yml's defaults. */
@@ -11,6 +12,7 @@ export const INPUTS = declareInputs({
   'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
   ...REPOSITORY_INPUTS,
   retag: input.bool('true'),
+  ...SCAN_INPUTS,
 });
 
 export interface PlanActionInputs {
@@ -24,6 +26,8 @@ export interface PlanActionInputs {
   createRepository?: RepositorySettings;
   retag: boolean;
   githubSha?: string;
+  /** The scan gate over every image found present (off: no call). */
+  scan: ScanSettings;
 }
 
 /** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
@@ -34,6 +38,7 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
   const images = await loadManifestFile(v.manifest, ws, env, v.length);
   // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
   cdkContext({ flag: v.flag, usePrebuilt: true, images: images.map((i) => ({ name: i.name, tag: 'x' })), keySuffix: v['key-suffix'], extra: [], inputs: { images: 'manifest' } });
+  for (const img of images) refuseUnscannable(v['scan-gate'], img.registry ? { repository: img.repository, registry: img.registry } : {}, env);
   return {
     workspace: ws,
     images,
@@ -45,5 +50,6 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
     ...(create ? { createRepository: create } : {}),
     retag: v.retag,
     ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
+    scan: scanSettings(v),
   };
 }

@@ -1,5 +1,5 @@
 // The scan gate's inputs, shared by the root action, build-push, plan and actions/scan-gate.
-import { SCAN_GATES, type ScanGate, ValidationError, classifyRegistry, isAccountId, parseDuration, parseFailOn, parseScanIgnore } from '@ensure-image/conventions';
+import { type ImageInputs, type RegionEnv, SCAN_GATES, type ScanGate, ValidationError, needsAccount, parseDuration, parseFailOn, parseScanIgnore, resolveImage } from '@ensure-image/conventions';
 import { input } from './declare.js';
 
 export const SCAN_INPUTS = {
@@ -25,10 +25,12 @@ export function scanSettings(v: ScanValues) {
  * `scan-gate: fail` on a registry known now to be outside private ECR is refused before any
  * call: only ECR findings are read, and the gate must not pass silently.
  */
-export function refuseUnscannable(mode: ScanGate, registry: string | undefined): void {
-  if (mode !== 'fail' || !registry || isAccountId(registry)) return;
-  const kind = classifyRegistry(registry).kind;
-  if (kind !== 'ecr') {
+export function refuseUnscannable(mode: ScanGate, image: ImageInputs, env: RegionEnv): void {
+  // Without a registry, account or image the convention is the caller's private ECR.
+  if (mode !== 'fail' || needsAccount(image)) return;
+  const { registry: info, ref } = resolveImage({ tag: 'x', ...image }, env);
+  const registry = ref.registry;
+  if (info.kind !== 'ecr') {
     throw new ValidationError('scan-gate', `fail reads ECR scan findings only, and ${registry} is not a private ECR registry: set scan-gate: warn or off, or gate the image with its registry's scanner`);
   }
 }

@@ -7,5 +7,5 @@ export { resolveTarget } from './target.js';
 export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
 
 export { planImages, buildMatrix, type PlanInputs, type PlannedImage } from './plan.js';
-export { scanGate, ScanGateError, SCAN_OFF, type ScanGateRequest, type ScanGateResult, type ScanDeps, type ScanOutputs, type ScanSettings } from './scan.js';
+export { scanGate, gateImage, ScanGateError, SCAN_OFF, type ScanGateRequest, type ScanGateResult, type ScanDeps, type ScanOutputs, type ScanSettings } from './scan.js';
 export { waitForScan, realClock, type Clock, type WaitOutcome } from './scan-wait.js';

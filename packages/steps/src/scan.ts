@@ -47,6 +47,8 @@ export interface ScanGateResult {
   outputs: ScanOutputs;
   scans: ManifestScan[];
   verdict?: GateVerdict;
+  /** The digest each ECR image was found at (an index's own digest), in the order given. */
+  digests: string[];
   /** Set when the gate failed under `fail`: the caller writes outputs and summary, then throws this. */
   failure?: ScanGateError;
 }
@@ -61,7 +63,7 @@ export const SCAN_OFF: ScanOutputs = { 'scan-status': 'off', findings: '', 'scan
 type EcrImage = { target: ResolvedImage & { registry: { kind: 'ecr'; region: string; account: string } }; digest?: string };
 
 /** The manifests of each image (one BatchGetImage per repository: indexes are opened to their platforms). */
-async function manifestsOf(ecr: Ecr, images: readonly EcrImage[]): Promise<{ img: EcrImage; label: string; digest: string }[]> {
+async function manifestsOf(ecr: Ecr, images: readonly EcrImage[], digests: Map<EcrImage, string>): Promise<{ img: EcrImage; label: string; digest: string }[]> {
   const groups = new Map<string, EcrImage[]>();
   for (const img of images) {
     const key = `${img.target.registry.region}/${img.target.registry.account}/${img.target.ref.repository}`;
@@ -76,6 +78,7 @@ async function manifestsOf(ecr: Ecr, images: readonly EcrImage[]): Promise<{ img
         const hit: FoundImage | undefined = found.get(refs[n] as string);
         const name = formatReference(img.target.ref);
         if (!hit) throw new ValidationError('scan-gate', `${name} does not exist, so it has no scan findings`);
+        digests.set(img, hit.digest);
         const platforms = manifestsToGate(hit.digest, hit.manifest, hit.mediaType);
         return platforms.map((p) => ({ img, label: p.platform ? `${name} (${p.platform})` : name, digest: p.digest }));
       });
@@ -89,7 +92,7 @@ async function manifestsOf(ecr: Ecr, images: readonly EcrImage[]): Promise<{ img
  * are named once (only ECR findings are read); under `fail` that is an error naming scan-gate.
  */
 export async function scanGate(r: ScanGateRequest, deps: ScanDeps): Promise<ScanGateResult> {
-  if (r.mode === 'off' || r.images.length === 0) return { outputs: SCAN_OFF, scans: [] };
+  if (r.mode === 'off' || r.images.length === 0) return { outputs: SCAN_OFF, scans: [], digests: [] };
   const clock = deps.clock ?? realClock;
   const today = new Date(clock.now()).toISOString().slice(0, 10);
   const elsewhere = r.images.filter((i) => i.target.registry.kind !== 'ecr').map((i) => formatReference(i.target.ref));
@@ -99,13 +102,15 @@ export async function scanGate(r: ScanGateRequest, deps: ScanDeps): Promise<Scan
     deps.log.warning(m);
   }
   const ecrImages = r.images.filter((i): i is EcrImage => i.target.registry.kind === 'ecr');
-  if (ecrImages.length === 0) return { outputs: { 'scan-status': 'NOT_ECR', findings: '', 'scan-passed': '' }, scans: [] };
+  if (ecrImages.length === 0) return { outputs: { 'scan-status': 'NOT_ECR', findings: '', 'scan-passed': '' }, scans: [], digests: [] };
 
   const ecr = await deps.ecr();
   const expired = r.ignores.filter((e) => e.until !== undefined && e.until < today);
   for (const e of expired) deps.log.warning(`scan-ignore: ${e.id} expired on ${e.until}: it is counted again`);
 
-  const manifests = await manifestsOf(ecr, ecrImages);
+  const found = new Map<EcrImage, string>();
+  const manifests = await manifestsOf(ecr, ecrImages, found);
+  const digests = ecrImages.map((i) => found.get(i) ?? '');
   const scans = await Promise.all(
     manifests.map(async ({ img, label, digest }): Promise<ManifestScan> => {
       const { region, account } = img.target.registry;
@@ -127,11 +132,21 @@ export async function scanGate(r: ScanGateRequest, deps: ScanDeps): Promise<Scan
   );
   const v = verdict(scans, r.limits, expired);
   const outputs = { 'scan-status': v.status, findings: countsJson(v.counts), 'scan-passed': String(v.passed) };
-  if (v.passed) return { outputs, scans, verdict: v };
+  if (v.passed) return { outputs, scans, verdict: v, digests };
   const message = gateMessage(r.mode, v);
   if (r.mode === 'warn') {
     deps.log.warning(message);
-    return { outputs, scans, verdict: v };
+    return { outputs, scans, verdict: v, digests };
   }
-  return { outputs, scans, verdict: v, failure: new ScanGateError(message) };
+  return { outputs, scans, verdict: v, digests, failure: new ScanGateError(message) };
+}
+
+/** The gate over one image a step pushed or found: nothing pushed (empty digest) is not gated, and says so. */
+export async function gateImage(s: ScanSettings, target: ResolvedImage, digest: string, deps: ScanDeps): Promise<ScanGateResult> {
+  if (s.mode === 'off') return { outputs: SCAN_OFF, scans: [], digests: [] };
+  if (!digest) {
+    deps.log.info('scan-gate: nothing was pushed, so there are no findings to gate');
+    return { outputs: { 'scan-status': 'NOT_PUSHED', findings: '', 'scan-passed': '' }, scans: [], digests: [] };
+  }
+  return scanGate({ ...s, images: [{ target, digest }] }, deps);
 }

@@ -152,7 +152,7 @@ exports.Deferred = Deferred;
 
 /***/ }),
 
-/***/ 9633:
+/***/ 2014:
 /***/ (function(__unused_webpack_module, exports) {
 
 
@@ -234,7 +234,7 @@ __webpack_unused_export__ = ({ enumerable: true, get: function () { return test_
 var deferred_1 = __webpack_require__(2821);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return deferred_1.Deferred; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return deferred_1.DeferredState; } });
-var duplex_streaming_call_1 = __webpack_require__(9633);
+var duplex_streaming_call_1 = __webpack_require__(2014);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return duplex_streaming_call_1.DuplexStreamingCall; } });
 var client_streaming_call_1 = __webpack_require__(7925);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return client_streaming_call_1.ClientStreamingCall; } });
@@ -857,7 +857,7 @@ const rpc_options_1 = __webpack_require__(4404);
 const unary_call_1 = __webpack_require__(644);
 const server_streaming_call_1 = __webpack_require__(3961);
 const client_streaming_call_1 = __webpack_require__(7925);
-const duplex_streaming_call_1 = __webpack_require__(9633);
+const duplex_streaming_call_1 = __webpack_require__(2014);
 /**
  * Transport for testing.
  */

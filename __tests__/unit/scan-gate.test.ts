@@ -68,3 +68,10 @@ test('root: scan-gate off (the default) reads no findings', async () => {
   expect(r.outputs['scan-status']).toBe('off');
   expect(r.summary.map(([k]) => k)).not.toContain('scan gate (s)');
 });
+
+test('actions/scan-gate: an image with no tag or digest is refused naming tag', async () => {
+  const load = ACTIONS.find(([d]) => d === 'actions/scan-gate')?.[1];
+  const ws = workspaceDir();
+  await expect((async () => (await load?.())?.readInputs({ ...baseEnv('actions/scan-gate', ws), ...inputEnv({ tag: '' }) }))()).rejects.toThrow(/^Input "tag": required/);
+  await expect((async () => (await load?.())?.readInputs({ GITHUB_WORKSPACE: ws, AWS_REGION: 'us-east-1', ...inputEnv({ image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:${'a'.repeat(64)}` }) }))()).resolves.toBeDefined();
+});

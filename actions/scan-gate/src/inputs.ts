@@ -1,4 +1,4 @@
-import { type ImageInputs, validateImageInputs } from '@ensure-image/conventions';
+import { type ImageInputs, ValidationError, parseReference, validateImageInputs } from '@ensure-image/conventions';
 import { SCAN_INPUTS, declareInputs, imageInputs, input, readDeclared, refuseUnscannable, scanSettings } from '@ensure-image/kit';
 import type { ScanSettings } from '@ensure-image/steps';
 
@@ -25,6 +25,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ScanGateInputs
   const v = readDeclared(INPUTS, env);
   const image = imageInputs(v);
   validateImageInputs(image, env);
+  const named = image.image ? parseReference('image', image.image) : undefined;
+  if (!image.tag && !named?.tag && !named?.digest) throw new ValidationError('tag', 'required: the tag of the image to gate (or an image reference with a tag or a digest)');
   refuseUnscannable(v['scan-gate'], image, env);
   return { image, scan: scanSettings(v) };
 }

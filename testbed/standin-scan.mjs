@@ -81,6 +81,9 @@ export function scanOps({ registryFetch, ApiError, repositoryExists }) {
       const step = typeof at === 'string' ? { status: at } : at;
       const done = ['COMPLETE', 'ACTIVE'].includes(step.status) && !step.empty;
       const all = done ? expand(entry) : [];
+      // A scan completes once: later reads give the same completion time, as ECR's do.
+      entry.completedAt ??= {};
+      if (done) entry.completedAt[digest] ??= Date.now() / 1000;
       const size = Math.min(Number(body.maxResults) || 100, 1000);
       const from = Number(body.nextToken || 0);
       const page = all.slice(from, from + size);
@@ -93,7 +96,7 @@ export function scanOps({ registryFetch, ApiError, repositoryExists }) {
         imageId: { imageDigest: digest },
         imageScanStatus: { status: step.status, description: step.description || entry.description || `The scan was ${step.status.toLowerCase()}.` },
         imageScanFindings: {
-          ...(done ? { imageScanCompletedAt: Date.now() / 1000, vulnerabilitySourceUpdatedAt: Date.now() / 1000 } : {}),
+          ...(done ? { imageScanCompletedAt: entry.completedAt[digest], vulnerabilitySourceUpdatedAt: entry.completedAt[digest] } : {}),
           findingSeverityCounts: counts,
           ...(enhanced ? { enhancedFindings: page.map((f, n) => enhancedShape(f, from + n)) } : { findings: page.map(basicShape) }),
         },

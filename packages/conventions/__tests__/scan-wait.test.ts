@@ -33,6 +33,7 @@ describe('waiting for a scan', () => {
     ['enhanced: PENDING, PENDING, ACTIVE', [[read('PENDING'), 0], [read('PENDING'), 2000], [read('ACTIVE', 1), 6000]], ['wait PENDING', 'wait PENDING', 'done ACTIVE']],
     ['COMPLETE with no findings yet is re-read through the grace', [[read('COMPLETE', 0), 0], [read('COMPLETE', 0), 10_000], [read('COMPLETE', 4), 20_000]], ['wait COMPLETE', 'wait COMPLETE', 'done COMPLETE']],
     ['... and accepted as clean when the grace has passed', [[read('COMPLETE', 0), 0], [read('COMPLETE', 0), 30_000]], ['wait COMPLETE', 'done COMPLETE']],
+    ['a completion time that keeps moving cannot hold the gate past the grace', [[read('COMPLETE', 0, { completedAt: 0 }), 0], [read('COMPLETE', 0, { completedAt: 20_000 }), 20_000], [read('COMPLETE', 0, { completedAt: 30_000 }), 30_000]], ['wait COMPLETE', 'wait COMPLETE', 'done COMPLETE']],
     ['a scan that finished long ago with none is clean at once', [[read('COMPLETE', 0, { completedAt: -3_600_000 }), 0]], ['done COMPLETE']],
     ['never scanned (basic): StartImageScan once, then wait', [[{ kind: 'not-scanned' }, 0], [{ kind: 'start', result: 'started' }, 0], [{ kind: 'not-scanned' }, 2000], [read('IN_PROGRESS'), 4000], [read('COMPLETE', 1), 8000]], ['start', 'wait STARTED', 'wait NOT_SCANNED', 'wait IN_PROGRESS', 'done COMPLETE']],
     ['StartImageScan on an enhanced repository: wait for Inspector', [[{ kind: 'not-scanned' }, 0], [{ kind: 'start', result: 'enhanced' }, 0], [read('PENDING'), 2000]], ['start', 'wait STARTED', 'wait PENDING']],

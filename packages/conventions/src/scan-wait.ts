@@ -82,7 +82,9 @@ export function nextWait(s: WaitState, obs: ScanObservation, now: number, rules:
     if (obs.findings > 0) return { state: base, decision: { action: 'done', status } };
     // No findings. A basic scan we watched finish, or one finished long enough ago, is clean.
     if (!enhanced && s.lastStatus === 'IN_PROGRESS') return { state: base, decision: { action: 'done', status } };
-    const since = obs.completedAt ?? s.emptySince ?? now;
+    // The grace counts from the scan's completion, or from when this gate first saw it empty,
+    // whichever is earlier: a completion time that keeps moving cannot hold the gate forever.
+    const since = Math.min(obs.completedAt ?? now, s.emptySince ?? now);
     if (now - since >= rules.graceMs) return { state: base, decision: { action: 'done', status } };
     return { state: { ...base, emptySince: s.emptySince ?? now }, decision: { action: 'wait', status, provisional: true } };
   }

@@ -186,9 +186,11 @@ test('plan gates every image it finds present and reports all failures together;
 test('AccessDenied names ecr:DescribeImageScanFindings; throttling is retried as the other ECR calls are', async () => {
   const img = await image();
   await setScans({ repository: REPO, digest: img.digest, findings: [] });
-  const denied = runStep(GATE, { node, env: actionEnv(dockerConfig(), { AWS_ACCESS_KEY_ID: 'DENIEDKEY' }), inputs: { image: img.ref } });
+  await standin.faults([{ op: 'ecr.DescribeImageScanFindings', code: 'AccessDeniedException', status: 400, count: 1 }]);
+  const denied = runStep(GATE, { node, env: env(), inputs: { image: img.ref } });
   expect(denied.code).toBe(1);
-  expect(denied.errors.join('\n')).toMatch(/the role needs ecr:(BatchGetImage|DescribeImageScanFindings)/);
+  expect(denied.outputs['scan-status']).toBe('ERROR');
+  expect(denied.errors.join('\n')).toMatch(/the role needs ecr:DescribeImageScanFindings/);
   await standin.reset();
   await setScans({ repository: REPO, digest: img.digest, findings: [] });
   await standin.faults([{ op: 'ecr.DescribeImageScanFindings', code: 'ThrottlingException', count: 2 }]);
@@ -218,4 +220,19 @@ test('scan-gate off (the default) makes no scan call', async () => {
   const calls = await standin.calls();
   expect(calls['ecr.DescribeImageScanFindings']).toBeUndefined();
   expect(calls['ecr.StartImageScan']).toBeUndefined();
+});
+
+test('root action: a skipped image is gated on every run; warn reports and the deploy arguments still come', async () => {
+  const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\n' });
+  const sha7 = ws.commit('one').slice(0, 7);
+  const name = unique('svc');
+  const digest = await pushRandomImage(tb.ecrHost, REPO, `${name}-${sha7}`, tb.ecrAuth);
+  await setScans({ repository: REPO, digest, findings: [CRITICAL] });
+  const r = runStep('.', { node, cwd: ws.dir, env: env(), inputs: { repository: REPO, name, 'scan-gate': 'warn' } });
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  expect(r.outputs).toMatchObject({ exists: 'true', built: 'false', digest, 'scan-status': 'COMPLETE', 'scan-passed': 'false' });
+  expect(r.outputs['cdk-args']).toContain(`ImageTag=${name}-${sha7}`);
+  expect(r.warnings.join('\n')).toMatch(/CRITICAL 1 \(limit 0\)/);
+  expect(r.summary).toContain('Scan gate (warn): did not pass');
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   type ScanObservation,
   type WaitDecision,
@@ -132,5 +133,36 @@ describe('the verdict over every manifest', () => {
     const f = { id: 'CVE-2024-1', severity: 'CRITICAL' as const };
     const v = verdict([scan('app:1', { counted: [f], breaches: [{ severity: 'CRITICAL', count: 1, limit: 0 }] })], { CRITICAL: 0 }, [{ id: 'CVE-2024-1', until: '2026-01-31' }]);
     expect(v.failures[0]).toMatch(/scan-ignore entries expired: CVE-2024-1 \(until 2026-01-31\)/);
+  });
+});
+
+describe('waiting rules (properties)', () => {
+  const status = fc.constantFrom('IN_PROGRESS', 'COMPLETE', 'PENDING', 'ACTIVE', 'FAILED', 'UNSUPPORTED_IMAGE', 'SCAN_ELIGIBILITY_EXPIRED', 'FINDINGS_UNAVAILABLE', 'LIMIT_EXCEEDED');
+  const obs: fc.Arbitrary<ScanObservation> = fc.oneof(
+    fc.record({ kind: fc.constant('read' as const), status, findings: fc.nat({ max: 3 }), enhanced: fc.boolean() }),
+    fc.constant({ kind: 'not-scanned' as const }),
+    fc.record({ kind: fc.constant('start' as const), result: fc.constantFrom('started' as const, 'LIMIT_EXCEEDED' as const, 'UNSUPPORTED_IMAGE' as const, 'enhanced' as const) }),
+  );
+  test('StartImageScan is asked at most once, done only on COMPLETE/ACTIVE, an empty result never waits past the grace', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(obs, fc.nat({ max: 20_000 })), { maxLength: 30 }), (steps) => {
+        let s = initialWait();
+        let t = 0;
+        let starts = 0;
+        let firstEmpty: number | undefined;
+        for (const [o, dt] of steps) {
+          t += dt;
+          const r = nextWait(s, o, t, { graceMs: 30_000 });
+          if (r.decision.action === 'start') starts++;
+          if (r.decision.action === 'done') expect(['COMPLETE', 'ACTIVE']).toContain(r.decision.status);
+          if (o.kind === 'read' && ['COMPLETE', 'ACTIVE'].includes(o.status) && o.findings === 0) {
+            firstEmpty ??= t;
+            if (t - firstEmpty >= 30_000) expect(r.decision.action).toBe('done');
+          }
+          s = r.state;
+        }
+        expect(starts).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 });

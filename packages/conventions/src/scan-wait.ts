@@ -60,9 +60,9 @@ export function stopMessage(status: string, description?: string): string | unde
 /** One step of the wait: the state after `obs`, and what to do next. `now` is the caller's clock (ms). */
 export function nextWait(s: WaitState, obs: ScanObservation, now: number, rules: WaitRules = DEFAULT_WAIT_RULES): { state: WaitState; decision: WaitDecision } {
   if (obs.kind === 'not-scanned') {
-    const state = { ...s, lastStatus: 'NOT_SCANNED' };
-    // Asked once; after that the scan may take a moment to show up.
-    return { state, decision: s.started || s.enhanced ? { action: 'wait', status: 'NOT_SCANNED' } : { action: 'start' } };
+    // Asked once (the decision itself counts as asking); after that the scan may take a moment to show up.
+    if (s.started || s.enhanced) return { state: { ...s, lastStatus: 'NOT_SCANNED' }, decision: { action: 'wait', status: 'NOT_SCANNED' } };
+    return { state: { ...s, started: true, lastStatus: 'NOT_SCANNED' }, decision: { action: 'start' } };
   }
   if (obs.kind === 'start') {
     const state = { ...s, started: true, ...(obs.result === 'enhanced' ? { enhanced: true } : {}) };

@@ -2,7 +2,7 @@
 // missing, give the CDK args. Adapters come in as `deps`, so unit tests run it over fakes.
 import type { DirCache, Docker, Ecr, Git, Log, Registry } from '@ensure-image/adapters';
 import { type RegionEnv, type ResolvedImage, cdkContext, withRevision, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/conventions';
-import { basicLogin, buildPush, judgeWorktree, login, resolveTag, resolveTarget, worktreeChanges } from '@ensure-image/steps';
+import { type ScanGateResult, type ScanOutputs, basicLogin, buildPush, gateImage, judgeWorktree, login, resolveTag, resolveTarget, worktreeChanges } from '@ensure-image/steps';
 import type { EnsureInputs } from './inputs.js';
 
 export interface EnsureDeps {
@@ -30,12 +30,14 @@ export type EnsureOutputs = {
   'cdk-args': string;
   'cdk-args-json': string;
   'use-prebuilt': boolean;
-};
+} & ScanOutputs;
 
 export interface EnsureResult {
   outputs: EnsureOutputs;
   /** Rows for the job summary: what happened, and the seconds per phase. */
   summary: [string, string][];
+  /** The scan gate's findings (none when off); `scan.failure` is for the caller to throw once outputs are written. */
+  scan: ScanGateResult;
 }
 
 /** Seconds per phase, for the job summary (login overlaps the check). */
@@ -97,6 +99,9 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
       deps,
     ),
   );
+  // Gated whether built or skipped: an image built last week gains CVEs while it sits in the registry.
+  const gate = (): Promise<ScanGateResult> => gateImage(i.scan, image, result.digest, deps);
+  const scan = await (i.scan.mode === 'off' ? gate() : phases.time('scan gate', gate));
   const usePrebuilt = result.digest !== '';
   const cdk = cdkContext({ flag: i.flag, usePrebuilt, images: [{ name: i.name, tag: tag.tag }], keySuffix: i.keySuffix, extra: [], inputs: { images: 'name' } });
   deps.log.info(`CDK arguments: ${cdk.shell}`);
@@ -114,7 +119,9 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
       'cdk-args': cdk.shell,
       'cdk-args-json': JSON.stringify(cdk.argv),
       'use-prebuilt': usePrebuilt,
+      ...scan.outputs,
     },
+    scan,
     summary: [
       ['image', result.image],
       ['tag', tag.tag],

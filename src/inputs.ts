@@ -20,6 +20,7 @@ import {
   type BuildSettings,
   DIRTY_INPUT,
   REPOSITORY_INPUTS,
+  SCAN_INPUTS,
   buildSettings,
   credentials,
   declareInputs,
@@ -28,12 +29,16 @@ import {
   isAct,
   log,
   readDeclared,
+  refuseUnscannable,
   repositorySettings,
+  scanSettings,
   tagInputs,
   workspace,
 } from '@ensure-image/kit';
 import type { RepositorySettings } from '@ensure-image/conventions';
 import type { CacheMode, DirtyMode } from '@ensure-image/conventions';
+
+import type { ScanSettings } from '@ensure-image/steps';
 
 /** Every input the all-in-one action reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -57,6 +62,7 @@ export const INPUTS = declareInputs({
   password: input.text(''),
   flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
   'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
+  ...SCAN_INPUTS,
 });
 
 /** What `ensure` takes: every value decided, nothing left to read. */
@@ -78,6 +84,8 @@ export interface EnsureInputs {
   act: boolean;
   createRepository?: RepositorySettings;
   missingRepository: 'error' | 'absent';
+  /** The scan gate over the image, built or skipped (off: no call). */
+  scan: ScanSettings;
 }
 
 /** For `tag-source: tree`: the context, plus the Dockerfile when it lies outside it. */
@@ -91,6 +99,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
   const v = readDeclared(INPUTS, env);
   const image = imageInputs(v);
   validateImageInputs(image, env);
+  refuseUnscannable(v['scan-gate'], image, env);
   const name = validateImageName('name', v.name || (v.repository.split('/').pop() as string));
   // The CDK keys are known now (only the tag is not): a flag that collides with the image's key fails here.
   cdkContext({ flag: v.flag, usePrebuilt: true, images: [{ name, tag: 'x' }], keySuffix: v['key-suffix'], extra: [], inputs: { images: 'name' } });
@@ -119,5 +128,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
     act: isAct(env),
     ...(create ? { createRepository: create } : {}),
     missingRepository: v['missing-repository'],
+    scan: scanSettings(v),
   };
 }

@@ -1,6 +1,6 @@
 // The all-in-one action: inputs read and checked first, then `ensure` over the real adapters.
 import { ActionsDirCache, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
-import { guarded, log, logoutSaved, setOutputs, trackLogins, writeSummary } from '@ensure-image/kit';
+import { guarded, log, logoutSaved, setOutputs, trackLogins, writeScanSummary, writeSummary } from '@ensure-image/kit';
 import { logout } from '@ensure-image/steps';
 import { ensure } from './ensure.js';
 import { readInputs } from './inputs.js';
@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   });
   setOutputs(r.outputs);
   await writeSummary(`ensure-image: ${i.name}`, r.summary);
+  writeScanSummary(r.scan.scans, r.scan.verdict, i.scan.mode);
+  if (r.scan.failure) throw r.scan.failure;
 }
 
 /** The action (also what @github/local-action calls): failures end the step, never throw. */

@@ -4,7 +4,7 @@
 // AWS JSON 1.1 (SpencerFrontendService.*), STS awsQuery (form body, XML answer). It also
 // issues registry Bearer tokens (/token) for a registry configured with token auth.
 //
-// Control API for tests: POST /__faults [{op, code, status, message, count, delayMs, body}]
+// Control API for tests (scan findings: POST /__scans, see standin-scan.mjs): POST /__faults [{op, code, status, message, count, delayMs, body}]
 // (body: a raw answer sent as is, e.g. malformed JSON),
 // GET /__calls (count per op), GET /__repositories (what CreateRepository and
 // PutLifecyclePolicy were asked, by name), POST /__reset.
@@ -17,6 +17,7 @@
 import { createHash, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { resetScans, scanControl, scanOps } from './standin-scan.mjs';
 
 const env = process.env;
 const PORT = Number(env.STANDIN_PORT || 4566);
@@ -156,6 +157,9 @@ const ecr = {
   },
 };
 
+// Image scanning (DescribeImageScanFindings, StartImageScan): testbed/standin-scan.mjs.
+Object.assign(ecr, scanOps({ registryFetch, ApiError, repositoryExists }));
+
 const ecrPublic = {
   async GetAuthorizationToken() {
     return { authorizationData: { authorizationToken: token(), expiresAt: expiresAt() } };
@@ -234,11 +238,14 @@ const server = createServer(async (req, res) => {
       faults = JSON.parse(raw || '[]');
       return send(res, 200, { ok: true }, 'application/json');
     }
+    const scanReply = await scanControl(url, req.method, raw, { registryFetch });
+    if (scanReply) return send(res, scanReply.status, scanReply.body, 'application/json');
     if (url.pathname === '/__calls') return send(res, 200, calls, 'application/json');
     if (url.pathname === '/__repositories') return send(res, 200, created, 'application/json');
     if (url.pathname === '/__reset') {
       faults = [];
       calls = {};
+      resetScans();
       return send(res, 200, { ok: true }, 'application/json');
     }
     if (url.pathname === '/__health') return send(res, 200, { ok: true }, 'application/json');

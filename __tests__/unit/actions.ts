@@ -20,6 +20,7 @@ export const ACTIONS: [string, () => Promise<InputModule>][] = [
   ['actions/image-exists', () => import('../../actions/image-exists/src/inputs.js') as Promise<InputModule>],
   ['actions/plan', () => import('../../actions/plan/src/inputs.js') as Promise<InputModule>],
   ['actions/resolve-tag', () => import('../../actions/resolve-tag/src/inputs.js') as Promise<InputModule>],
+  ['actions/scan-gate', () => import('../../actions/scan-gate/src/inputs.js') as Promise<InputModule>],
 ];
 
 export interface YmlInput {
@@ -62,6 +63,7 @@ export function baseEnv(dir: string, ws: string): Record<string, string> {
     'actions/plan': { manifest: 'images.yml' },
     'actions/image-exists': { repository: 'app', tag: 'app-1' },
     'actions/build-push': { repository: 'app', tag: 'app-1' },
+    'actions/scan-gate': { repository: 'app', tag: 'app-1' },
   };
   return { GITHUB_WORKSPACE: ws, AWS_REGION: 'us-east-1', ...inputEnv(required[dir] ?? {}) };
 }

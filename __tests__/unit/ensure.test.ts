@@ -44,6 +44,10 @@ test('the image exists: login, one BatchGetImage, no build; CDK args use the pre
     'cdk-args': '--context usePreBuiltImages=true --context cloudtakImageTag=cloudtak-abc1234',
     'cdk-args-json': JSON.stringify(['--context', 'usePreBuiltImages=true', '--context', 'cloudtakImageTag=cloudtak-abc1234']),
     'use-prebuilt': true,
+    // scan-gate off (the default): outputs say so, and no scan call is made (the calls below).
+    'scan-status': 'off',
+    findings: '',
+    'scan-passed': '',
   });
   expect(s.ecr.calls).toEqual(['accountId us-east-1', 'privateTokens us-east-1 123456789012', 'findImages us-east-1 123456789012 cloudtak 1']);
   expect(s.docker.commands).toEqual([]);

@@ -5,12 +5,13 @@ import type { Command, Values } from './command.js';
 import { cdkArgs } from './commands/cdk-args.js';
 import { ensure } from './commands/ensure.js';
 import { plan } from './commands/plan.js';
+import { scan } from './commands/scan.js';
 import { tag } from './commands/tag.js';
 import { type CliDeps, stderrLog } from './deps.js';
 import { EXIT, UsageError, explain } from './errors.js';
 
 export const VERSION = '0.1.0';
-export const COMMANDS: readonly Command[] = [plan, cdkArgs, ensure, tag];
+export const COMMANDS: readonly Command[] = [plan, cdkArgs, ensure, tag, scan];
 
 export const HELP = `Usage: ensure-image <command> [options]
 

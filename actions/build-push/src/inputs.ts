@@ -4,6 +4,7 @@ import {
   type BuildSettings,
   DIRTY_INPUT,
   REPOSITORY_INPUTS,
+  SCAN_INPUTS,
   buildSettings,
   credentials,
   declareInputs,
@@ -12,10 +13,14 @@ import {
   isAct,
   log,
   readDeclared,
+  refuseUnscannable,
   repositorySettings,
+  scanSettings,
   workspace,
 } from '@ensure-image/kit';
 import type { CacheMode, DirtyMode } from '@ensure-image/conventions';
+import type { ScanSettings } from '@ensure-image/steps';
+
 
 /** Every input build-push reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -32,6 +37,7 @@ export const INPUTS = declareInputs({
   ...DIRTY_INPUT,
   username: input.text(''),
   password: input.text(''),
+  ...SCAN_INPUTS,
 });
 
 export interface BuildPushInputs {
@@ -50,6 +56,8 @@ export interface BuildPushInputs {
   createRepository?: RepositorySettings;
   missingRepository: 'error' | 'absent';
   dirty: DirtyMode;
+  /** The scan gate over the image pushed or found (off: no call). */
+  scan: ScanSettings;
 }
 
 /** The inputs, read and checked as a whole (before STS, a registry or docker is asked). */
@@ -58,6 +66,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
   const creds = credentials(v, log);
   const image = imageInputs(v);
   validateImageInputs(image, env);
+  refuseUnscannable(v['scan-gate'], image, env);
   const ws = workspace(env);
   const create = repositorySettings(v);
   return {
@@ -74,5 +83,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
     ...(create ? { createRepository: create } : {}),
     missingRepository: v['missing-repository'],
     dirty: v.dirty,
+    scan: scanSettings(v),
   };
 }

@@ -1,8 +1,8 @@
 import { ActionsDirCache, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
 import * as path from 'node:path';
 import { defaultImagePaths, expandTags, withRevision } from '@ensure-image/conventions';
-import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
-import { buildPush, judgeWorktree, resolveTarget, worktreeChanges } from '@ensure-image/steps';
+import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/kit';
+import { buildPush, gateImage, judgeWorktree, resolveTarget, worktreeChanges } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
@@ -33,13 +33,17 @@ async function main(): Promise<void> {
     },
     { docker: new DockerCli(), log, ecr: loadSdkEcr, registry: new HttpRegistry(), cache: new ActionsDirCache() },
   );
-  setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata });
+  // Gated whether built or skipped: an image built last week gains CVEs while it sits in the registry.
+  const scan = await gateImage(i.scan, image, r.digest, { ecr: loadSdkEcr, log });
+  setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata, ...scan.outputs });
   await writeSummary('Build and push', [
     ['image', r.image],
     ['result', r.existed ? 'existed: build skipped' : r.built ? `built (${r.builder})` : 'pushed by another run'],
     ['digest', r.digest],
     ...(r.repointed.length ? ([['re-pointed', r.repointed.join(', ')]] as [string, string][]) : []),
   ]);
+  writeScanSummary(scan.scans, scan.verdict, i.scan.mode);
+  if (scan.failure) throw scan.failure;
 }
 
 /** The action (also what @github/local-action calls): failures end the step, never throw. */

@@ -1,6 +1,6 @@
 import { type DirtyMode, type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
-import { DIRTY_INPUT, REPOSITORY_INPUTS, declareInputs, input, readDeclared, repositorySettings, workspace } from '@ensure-image/kit';
-import { loadManifest } from '@ensure-image/steps';
+import { DIRTY_INPUT, REPOSITORY_INPUTS, SCAN_INPUTS, declareInputs, input, readDeclared, refuseUnscannable, repositorySettings, scanSettings, workspace } from '@ensure-image/kit';
+import { type ScanSettings, loadManifest } from '@ensure-image/steps';
 
 /** Every input plan reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -13,6 +13,7 @@ export const INPUTS = declareInputs({
   ...REPOSITORY_INPUTS,
   retag: input.bool('true'),
   ...DIRTY_INPUT,
+  ...SCAN_INPUTS,
 });
 
 export interface PlanActionInputs {
@@ -28,6 +29,8 @@ export interface PlanActionInputs {
   githubSha?: string;
   manifest: string;
   dirty: DirtyMode;
+  /** The scan gate over every image found present (off: no call). */
+  scan: ScanSettings;
 }
 
 /** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
@@ -38,6 +41,7 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
   const images = await loadManifest({ file: v.manifest, workspace: ws, env, length: v.length, targets: v.targets });
   // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
   cdkContext({ flag: v.flag, usePrebuilt: true, images: images.map((i) => ({ name: i.name, tag: 'x' })), keySuffix: v['key-suffix'], extra: [], inputs: { images: 'manifest' } });
+  for (const img of images) refuseUnscannable(v['scan-gate'], img.registry ? { repository: img.repository, registry: img.registry } : {}, env);
   return {
     workspace: ws,
     images,
@@ -51,5 +55,6 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
     manifest: v.manifest,
     dirty: v.dirty,
     ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
+    scan: scanSettings(v),
   };
 }

@@ -1,12 +1,12 @@
 import { BatchedGit, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
 import { cdkContext } from '@ensure-image/conventions';
-import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
-import { buildMatrix, planImages } from '@ensure-image/steps';
+import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/kit';
+import { buildMatrix, planImages, scanGate } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
   // The whole manifest is checked before git, STS or any registry is asked.
-  const { missingRepository, createRepository, retag, flag, keySuffix, dirty, ...i } = await readInputs();
+  const { missingRepository, createRepository, retag, flag, keySuffix, dirty, scan: gate, ...i } = await readInputs();
   const planned = await planImages(i, { git: new BatchedGit(new GitCli()), log, ecr: loadSdkEcr, registry: new HttpRegistry() }, process.env, {
     missingRepository,
     retag,
@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   });
   for (const p of planned) if (p.tag.reads) log.info(`${p.spec.name} reads ${p.tag.reads.whole ? `its whole context (line ${p.tag.reads.whole.line})` : p.tag.reads.sources.map((s) => s.source).join(', ') || 'nothing'} from ${p.tag.reads.dockerfile}: ${p.tag.reads.files.length} files`);
   for (const p of planned) log.info(`${p.exists ? 'exists ' : 'missing'} ${p.image}${p.digest ? ` ${p.digest}` : ''}${p.repointed.length ? ` (re-pointed ${p.repointed.join(', ')})` : ''}`);
+  // Every image found present is gated (the missing ones are gated where they are built), all failures together.
+  const scan = await scanGate({ ...gate, images: planned.filter((p) => p.exists).map((p) => ({ target: p.target, digest: p.digest })) }, { ecr: loadSdkEcr, log });
   setOutputs({
+    ...scan.outputs,
     matrix: JSON.stringify(buildMatrix(planned)),
     missing: missing.join(','),
     images: JSON.stringify(planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest, repointed: p.repointed, ...(p.tag.reads ? { inputs: p.tag.reads } : {}) }))),
@@ -34,6 +37,8 @@ async function main(): Promise<void> {
     'cdk-args-json': JSON.stringify(cdk.argv),
   });
   await writeSummary(`Image plan: ${missing.length} of ${planned.length} to build`, planned.map((p) => [p.spec.name, `${p.exists ? 'exists' : 'to build'}: ${p.image}`]));
+  writeScanSummary(scan.scans, scan.verdict, gate.mode);
+  if (scan.failure) throw scan.failure;
 }
 
 /** The action (also what @github/local-action calls): failures end the step, never throw. */

@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   checkPaths: () => (/* binding */ checkPaths)
 });
 
-// EXTERNAL MODULE: ./packages/conventions/src/index.ts + 13 modules
-var src = __webpack_require__(7585);
+// EXTERNAL MODULE: ./packages/conventions/src/index.ts + 16 modules
+var src = __webpack_require__(1939);
 // EXTERNAL MODULE: ./node_modules/.pnpm/dockerfile-ast@0.7.1/node_modules/dockerfile-ast/lib/main.js
 var main = __webpack_require__(1208);
 // EXTERNAL MODULE: ./packages/conventions/src/errors.ts

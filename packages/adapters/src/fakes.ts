@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BuilderInfo } from '@ensure-image/conventions';
 import type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
+import type { ScanQuery, ScanRead, StartScanResult } from './aws/scan-types.js';
 import type { Docker, RunOptions, RunResult } from './docker/cli.js';
 import type { WorktreeChange } from '@ensure-image/conventions';
 import type { Git } from './git/git.js';
@@ -86,6 +87,24 @@ export class FakeEcr implements Ecr {
     this.calls.push(`accountId ${region}`);
     if (this.fail.accountId) throw this.fail.accountId;
     return this.account;
+  }
+
+  /** Scan reads per `repository@digest`, served in order (the last one stays); none = never scanned. */
+  readonly scans = new Map<string, ScanRead[]>();
+  startResult: StartScanResult = 'started';
+  scanError: Error | undefined;
+
+  async readScan(q: ScanQuery): Promise<ScanRead> {
+    this.calls.push(`readScan ${q.repository}@${q.digest}`);
+    if (this.scanError) throw this.scanError;
+    const seq = this.scans.get(`${q.repository}@${q.digest}`);
+    if (!seq || seq.length === 0) return { scanned: false };
+    return (seq.length > 1 ? seq.shift() : seq[0]) as ScanRead;
+  }
+
+  async startScan(q: ScanQuery): Promise<StartScanResult> {
+    this.calls.push(`startScan ${q.repository}@${q.digest}`);
+    return this.startResult;
   }
 }
 

@@ -1,6 +1,7 @@
 export * from './errors.js';
 export type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
 export { explainAwsError } from './aws/errors.js';
+export type { EcrScans, ScanQuery, ScanRead, StartScanResult } from './aws/scan-types.js';
 export { MANIFEST_MEDIA_TYPES } from './media-types.js';
 export { type Registry, type ManifestTarget, type ManifestInfo, type Manifest, HttpRegistry, isLoopback } from './oci/registry.js';
 export { parseChallenge, type Challenge } from './oci/challenge.js';

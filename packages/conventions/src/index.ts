@@ -14,3 +14,6 @@ export * from './build.js';
 export * from './repository.js';
 export * from './worktree.js';
 export * from './sources.js';
+export * from './scan-policy.js';
+export * from './scan-wait.js';
+export * from './scan-report.js';

@@ -10,3 +10,5 @@ export { REPOSITORY_INPUTS, repositorySettings, type RepositoryValues } from './
 export { tagInputs } from './tag-inputs.js';
 export { DIRTY_INPUT } from './dirty-input.js';
 export { trackLogins, logoutSaved, type Logout } from './logins.js';
+export { SCAN_INPUTS, scanSettings, refuseUnscannable, type ScanValues } from './scan-inputs.js';
+export { scanSummaryHtml, writeScanSummary } from './scan-summary.js';

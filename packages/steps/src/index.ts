@@ -9,3 +9,5 @@ export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from '.
 export { planImages, buildMatrix, imageTagInputs, inspectWorktree, type PlanInputs, type PlannedImage } from './plan.js';
 export { loadManifest, type LoadManifestOptions } from './manifest.js';
 export { worktreeChanges, dirtyImageTag, judgeWorktree, type DirtyImage } from './worktree.js';
+export { scanGate, gateImage, ScanGateError, SCAN_OFF, type ScanGateRequest, type ScanGateResult, type ScanDeps, type ScanOutputs, type ScanSettings } from './scan.js';
+export { waitForScan, realClock, type Clock, type WaitOutcome } from './scan-wait.js';

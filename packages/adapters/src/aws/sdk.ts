@@ -15,6 +15,8 @@ import { explainAwsError } from './errors.js';
 import { endpointFor, proxyHandler } from './proxy.js';
 import { ImmutableTagError } from '../errors.js';
 import type { CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './types.js';
+import { readScan, startScan } from './scan.js';
+import type { ScanQuery, ScanRead, StartScanResult } from './scan-types.js';
 
 const BATCH = 100;
 
@@ -201,5 +203,13 @@ export class SdkEcr implements Ecr {
       if ((e as { name?: string }).name === 'RepositoryAlreadyExistsException') return 'exists';
       throw explainAwsError(e, 'ecr-public:CreateRepository', `ecr-public:CreateRepository ${name}`);
     }
+  }
+
+  readScan(q: ScanQuery): Promise<ScanRead> {
+    return readScan(this.client(q.region), q);
+  }
+
+  startScan(q: ScanQuery): Promise<StartScanResult> {
+    return startScan(this.client(q.region), q);
   }
 }

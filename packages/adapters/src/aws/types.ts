@@ -1,3 +1,5 @@
+import type { EcrScans } from './scan-types.js';
+
 /** A registry login: host plus the user name and password docker needs. */
 export interface AuthToken {
   host: string;
@@ -45,7 +47,7 @@ export interface CreateRepositoryRequest {
 }
 
 /** What the project asks of ECR, ECR Public and STS. */
-export interface Ecr {
+export interface Ecr extends EcrScans {
   /** GetAuthorizationToken for the given accounts in one region (empty = the caller's registry). */
   privateTokens(region: string, accounts: readonly string[]): Promise<{ account: string; username: string; password: string; expiresAt?: Date }[]>;
   /** ECR Public GetAuthorizationToken (always us-east-1). */

@@ -1,0 +1,32 @@
+import { type ImageInputs, ValidationError, parseReference, validateImageInputs } from '@ensure-image/conventions';
+import { SCAN_INPUTS, declareInputs, imageInputs, input, readDeclared, refuseUnscannable, scanSettings } from '@ensure-image/kit';
+import type { ScanSettings } from '@ensure-image/steps';
+
+/** Every input scan-gate reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  image: input.text(''),
+  repository: input.text(''),
+  tag: input.text(''),
+  registry: input.text(''),
+  account: input.text(''),
+  region: input.text(''),
+  ...SCAN_INPUTS,
+  // The standalone gate is there to gate: it fails by default.
+  'scan-gate': input.choice(['off', 'warn', 'fail'] as const, 'fail'),
+});
+
+export interface ScanGateInputs {
+  image: ImageInputs;
+  scan: ScanSettings;
+}
+
+/** The inputs, read and checked as a whole (before STS or ECR is asked). */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): ScanGateInputs {
+  const v = readDeclared(INPUTS, env);
+  const image = imageInputs(v);
+  validateImageInputs(image, env);
+  const named = image.image ? parseReference('image', image.image) : undefined;
+  if (!image.tag && !named?.tag && !named?.digest) throw new ValidationError('tag', 'required: the tag of the image to gate (or an image reference with a tag or a digest)');
+  refuseUnscannable(v['scan-gate'], image, env);
+  return { image, scan: scanSettings(v) };
+}

@@ -63,8 +63,8 @@ function explainAwsError(e, iamAction, what) {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@smithy+node-http-handler@4.14.2/node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __webpack_require__(6858);
-// EXTERNAL MODULE: ./node_modules/.pnpm/https-proxy-agent@9.1.0/node_modules/https-proxy-agent/dist/index.js + 1 modules
-var dist = __webpack_require__(2886);
+// EXTERNAL MODULE: ./node_modules/.pnpm/https-proxy-agent@9.1.0/node_modules/https-proxy-agent/dist/index.js + 4 modules
+var dist = __webpack_require__(1735);
 // EXTERNAL MODULE: ./node_modules/.pnpm/proxy-from-env@2.1.0/node_modules/proxy-from-env/index.js
 var proxy_from_env = __webpack_require__(6197);
 ;// CONCATENATED MODULE: ./packages/adapters/src/aws/proxy.ts

@@ -1,4 +1,7 @@
-import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
+import type { Ecr } from '@ensure-image/adapters/aws';
+import type { Git } from '@ensure-image/adapters/git';
+import type { Log } from '@ensure-image/adapters/log';
+import type { Registry } from '@ensure-image/adapters/oci';
 import { type ManifestImage, type RegionEnv, type ResolvedImage, defaultImagePaths, expandTags, formatReference } from '@ensure-image/conventions';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
 import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';

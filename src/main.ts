@@ -1,5 +1,9 @@
 // The all-in-one action: inputs read and checked first, then `ensure` over the real adapters.
-import { ActionsDirCache, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
+import { loadSdkEcr } from '@ensure-image/adapters/aws';
+import { ActionsDirCache } from '@ensure-image/adapters/cache';
+import { DockerCli } from '@ensure-image/adapters/docker';
+import { GitCli } from '@ensure-image/adapters/git';
+import { HttpRegistry } from '@ensure-image/adapters/oci';
 import { guarded, log, logoutSaved, setOutputs, trackLogins, writeScanSummary, writeSummary } from '@ensure-image/kit';
 import { logout } from '@ensure-image/steps';
 import { ensure } from './ensure.js';

@@ -1,13 +1,1 @@
-export const id = 397;
-export const ids = [397];
-export const modules = {
-
-/***/ 6397:
-/***/ ((module) => {
-
-module.exports = eval("require")("kerberos");
-
-
-/***/ })
-
-};
+const id=397,ids=[397],modules={6397:(module=>{module.exports=eval("require")("kerberos")})};export{id,ids,modules};

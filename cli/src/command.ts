@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Log } from '@ensure-image/adapters';
+import type { Log } from '@ensure-image/adapters/log';
 import type { CliDeps } from './deps.js';
 
 export type Values = Record<string, string | boolean | undefined>;

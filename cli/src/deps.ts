@@ -1,7 +1,11 @@
 // What the commands use: the same adapters as the actions, with plain stdout/stderr instead of
 // the runner's protocol. Tests pass fakes (packages/adapters/src/fakes.ts) instead.
-import type { DirCache, Docker, Ecr, Git, Log, Registry, RunOptions, RunResult } from '@ensure-image/adapters';
-import { BatchedGit, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
+import { type Ecr, loadSdkEcr } from '@ensure-image/adapters/aws';
+import type { DirCache } from '@ensure-image/adapters/cache';
+import { type Docker, DockerCli, type RunOptions, type RunResult } from '@ensure-image/adapters/docker';
+import { BatchedGit, type Git, GitCli } from '@ensure-image/adapters/git';
+import type { Log } from '@ensure-image/adapters/log';
+import { HttpRegistry, type Registry } from '@ensure-image/adapters/oci';
 import { withProfileRegion } from './region.js';
 
 export interface CliDeps {

@@ -1,4 +1,8 @@
-import { ActionsDirCache, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
+import { loadSdkEcr } from '@ensure-image/adapters/aws';
+import { ActionsDirCache } from '@ensure-image/adapters/cache';
+import { DockerCli } from '@ensure-image/adapters/docker';
+import { GitCli } from '@ensure-image/adapters/git';
+import { HttpRegistry } from '@ensure-image/adapters/oci';
 import * as path from 'node:path';
 import { defaultImagePaths, expandTags, withRevision } from '@ensure-image/conventions';
 import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/kit';

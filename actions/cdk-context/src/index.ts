@@ -1,4 +1,8 @@
-import { runAction } from '@ensure-image/kit';
-import { run } from './main.js';
+import { enableCompileCache } from '@ensure-image/kit/compile-cache';
 
+// The cache first, then the rest of the bundle through it, as one chunk (see compile-cache.ts).
+enableCompileCache();
+// Destructured where imported, so that the bundler still drops what is not used.
+const { runAction } = await import(/* webpackChunkName: "action" */ '@ensure-image/kit');
+const { run } = await import(/* webpackChunkName: "action" */ './main.js');
 await runAction(run);

@@ -1,4 +1,5 @@
-import { DockerCli, loadSdkEcr } from '@ensure-image/adapters';
+import { loadSdkEcr } from '@ensure-image/adapters/aws';
+import { DockerCli } from '@ensure-image/adapters/docker';
 import { guarded, log, logoutSaved, setOutputs, trackLogins, writeSummary } from '@ensure-image/kit';
 import { login, logout } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';

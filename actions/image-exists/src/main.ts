@@ -1,4 +1,5 @@
-import { HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
+import { loadSdkEcr } from '@ensure-image/adapters/aws';
+import { HttpRegistry } from '@ensure-image/adapters/oci';
 import { pinnedReference } from '@ensure-image/conventions';
 import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
 import { type ExistsResult, checkImages, resolveTarget } from '@ensure-image/steps';

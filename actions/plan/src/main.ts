@@ -1,4 +1,6 @@
-import { BatchedGit, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
+import { loadSdkEcr } from '@ensure-image/adapters/aws';
+import { BatchedGit, GitCli } from '@ensure-image/adapters/git';
+import { HttpRegistry } from '@ensure-image/adapters/oci';
 import { cdkContext } from '@ensure-image/conventions';
 import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/kit';
 import { buildMatrix, planImages, scanGate } from '@ensure-image/steps';

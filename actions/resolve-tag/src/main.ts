@@ -1,4 +1,4 @@
-import { GitCli } from '@ensure-image/adapters';
+import { GitCli } from '@ensure-image/adapters/git';
 import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
 import { judgeWorktree, resolveTag, worktreeChanges } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';

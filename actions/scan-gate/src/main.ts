@@ -1,4 +1,4 @@
-import { loadSdkEcr } from '@ensure-image/adapters';
+import { loadSdkEcr } from '@ensure-image/adapters/aws';
 import { guarded, log, setOutputs, writeScanSummary } from '@ensure-image/kit';
 import { resolveTarget, scanGate } from '@ensure-image/steps';
 import { formatReference } from '@ensure-image/conventions';

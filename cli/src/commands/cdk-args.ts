@@ -1,4 +1,4 @@
-import { CredentialsError } from '@ensure-image/adapters';
+import { CredentialsError } from '@ensure-image/adapters/errors';
 import { ManifestError, ValidationError, cdkContext, listFiles } from '@ensure-image/conventions';
 import { planImages } from '@ensure-image/steps';
 import type { Command } from '../command.js';

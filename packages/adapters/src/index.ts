@@ -1,6 +1,8 @@
+// Everything the adapters offer, for tests and tools. Bundled code imports the subpaths
+// (`/aws`, `/cache`, `/docker`, `/git`, `/oci`, `/errors`, `/log`) instead, so that a bundle
+// carries only the lazy chunks (the AWS SDK, @actions/cache) it can load.
 export * from './errors.js';
-export type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
-export { explainAwsError } from './aws/errors.js';
+export { type AuthToken, type CreateRepositoryRequest, type Ecr, type FoundImage, type ImageQuery, type PutImageRequest, explainAwsError, loadSdkEcr } from './aws/index.js';
 export type { EcrScans, ScanQuery, ScanRead, StartScanResult } from './aws/scan-types.js';
 export { MANIFEST_MEDIA_TYPES } from './media-types.js';
 export { type Registry, type ManifestTarget, type ManifestInfo, type Manifest, HttpRegistry, isLoopback } from './oci/registry.js';
@@ -9,17 +11,5 @@ export { dockerConfigCredentials, type BasicCredentials } from './oci/docker-con
 export { type Docker, type RunOptions, type RunResult, DockerCli } from './docker/cli.js';
 export { type Git, type GitFile, BatchedGit, GitCli, parseStatus } from './git/git.js';
 export type { Log } from './log.js';
-
-let sdkEcr: Promise<import('./aws/types.js').Ecr> | undefined;
-
-/**
- * The SDK-backed ECR adapter, loaded only when an ECR registry is involved (the SDK is most of
- * a bundle's weight), and once per process, so every step shares its clients and credentials.
- * Calling it early starts the load while other work (git) runs.
- */
-export function loadSdkEcr(): Promise<import('./aws/types.js').Ecr> {
-  sdkEcr ??= import('./aws/sdk.js').then(({ SdkEcr }) => new SdkEcr());
-  return sdkEcr;
-}
 export { type DirCache, ActionsDirCache } from './cache/cache.js';
 export { bakePrint, BuildxMissingError, type BakeRequest } from './docker/bake.js';

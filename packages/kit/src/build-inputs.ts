@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Log } from '@ensure-image/adapters';
+import type { Log } from '@ensure-image/adapters/log';
 import {
   type BuildSecret,
   type BuildSpec,

@@ -1,4 +1,4 @@
-import type { Log } from '@ensure-image/adapters';
+import type { Log } from '@ensure-image/adapters/log';
 import { type ImageInputs, ValidationError } from '@ensure-image/conventions';
 
 /** The image-naming inputs (image, or repository + registry parts) as conventions take them; empty ones left out. */

@@ -1,4 +1,4 @@
-import type { Log } from '@ensure-image/adapters';
+import type { Log } from '@ensure-image/adapters/log';
 import * as runner from './runner.js';
 
 /** The runner's log, as step functions see it. */

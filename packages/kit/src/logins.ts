@@ -1,6 +1,7 @@
 // The hosts docker was logged in to, kept in the step state for the post step; one post
 // step (log out of each) for ecr-login and the all-in-one action.
-import { type Docker, DockerCli, type Log } from '@ensure-image/adapters';
+import { type Docker, DockerCli } from '@ensure-image/adapters/docker';
+import type { Log } from '@ensure-image/adapters/log';
 import { log } from './log.js';
 import { getState, saveState } from './state.js';
 

@@ -2,7 +2,10 @@
 // image's repository is made to name the image's digest, without a build or a pull: ECR through
 // PutImage with the manifest BatchGetImage returned, other registries by PUTting the manifest
 // bytes under the alias.
-import { type BasicCredentials, type Ecr, type FoundImage, ImmutableTagError, type Log, type Registry } from '@ensure-image/adapters';
+import type { Ecr, FoundImage } from '@ensure-image/adapters/aws';
+import { ImmutableTagError } from '@ensure-image/adapters/errors';
+import type { Log } from '@ensure-image/adapters/log';
+import type { BasicCredentials, Registry } from '@ensure-image/adapters/oci';
 import { type ResolvedImage, distributionTarget, formatName, formatReference, resolveImage } from '@ensure-image/conventions';
 import { type CheckTarget, type ExistsOptions, type ExistsResult, checkImages } from './exists.js';
 

@@ -1,7 +1,8 @@
 // `paths: auto`: read a build's Dockerfile and .dockerignore from the commit, list its context,
 // and hand them to the pure decisions (what is read, the id). Hand-written paths are checked
 // against the same reading.
-import type { Git, Log } from '@ensure-image/adapters';
+import type { Git } from '@ensure-image/adapters/git';
+import type { Log } from '@ensure-image/adapters/log';
 import { type ContentId, type DerivedReads, type TaggedBuild, shown } from '@ensure-image/conventions';
 import { type DockerfileInputs, buildReadsId, dockerfileInputs, dockerignoreCandidates, filesRead, missedSources } from '@ensure-image/conventions/dockerfile';
 

@@ -1,5 +1,10 @@
 import * as path from 'node:path';
-import { type DirCache, type Docker, type Ecr, ImmutableTagError, type Log, type Registry } from '@ensure-image/adapters';
+import type { Ecr } from '@ensure-image/adapters/aws';
+import type { DirCache } from '@ensure-image/adapters/cache';
+import type { Docker } from '@ensure-image/adapters/docker';
+import { ImmutableTagError } from '@ensure-image/adapters/errors';
+import type { Log } from '@ensure-image/adapters/log';
+import type { Registry } from '@ensure-image/adapters/oci';
 import {
   type BuildPlan,
   type BuildSpec,

@@ -1,7 +1,8 @@
 // Which build cache a buildx build uses, decided from what the builder can do. A cache never
 // breaks a build: what cannot work here is a warning (or, for `auto`, a notice) and a build
 // without it.
-import type { DirCache, Log } from '@ensure-image/adapters';
+import type { DirCache } from '@ensure-image/adapters/cache';
+import type { Log } from '@ensure-image/adapters/log';
 import { type BuilderInfo, type CacheFlags, type CacheMode, type CacheScope, cacheFlags, exportsCache } from '@ensure-image/conventions';
 
 export interface CacheChoice {

@@ -1,4 +1,7 @@
-import { type BasicCredentials, type Ecr, type FoundImage, type Log, type Registry, RepositoryNotFoundError } from '@ensure-image/adapters';
+import type { Ecr, FoundImage } from '@ensure-image/adapters/aws';
+import { RepositoryNotFoundError } from '@ensure-image/adapters/errors';
+import type { Log } from '@ensure-image/adapters/log';
+import type { BasicCredentials, Registry } from '@ensure-image/adapters/oci';
 import { type RepositorySettings, type ResolvedImage, distributionTarget, formatReference, lifecyclePolicy, mutableTagFilters } from '@ensure-image/conventions';
 
 export interface ExistsResult {

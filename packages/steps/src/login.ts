@@ -1,4 +1,6 @@
-import type { Docker, Ecr, Log } from '@ensure-image/adapters';
+import type { Ecr } from '@ensure-image/adapters/aws';
+import type { Docker } from '@ensure-image/adapters/docker';
+import type { Log } from '@ensure-image/adapters/log';
 import { ECR_PUBLIC_HOSTS, type LoginPlan, ecrHost } from '@ensure-image/conventions';
 
 export interface LoginDeps {

@@ -1,4 +1,7 @@
-import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
+import type { Ecr } from '@ensure-image/adapters/aws';
+import type { Git } from '@ensure-image/adapters/git';
+import type { Log } from '@ensure-image/adapters/log';
+import type { Registry } from '@ensure-image/adapters/oci';
 import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, ValidationError, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
 import { PathNotInCommitError } from './resolve-tag.js';
 import { dirtyImageTag, judgeWorktree, worktreeChanges } from './worktree.js';

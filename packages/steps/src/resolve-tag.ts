@@ -1,4 +1,5 @@
-import type { Git, Log } from '@ensure-image/adapters';
+import type { Git } from '@ensure-image/adapters/git';
+import type { Log } from '@ensure-image/adapters/log';
 import {
   type ResolveTagInputs,
   type TaggedBuild,

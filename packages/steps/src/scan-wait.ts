@@ -1,6 +1,7 @@
 // Reading one manifest's scan: the wait loop around the pure rules (conventions' nextWait),
 // with the clock and the sleep injected so that tests do not wait.
-import type { Ecr, Log, ScanQuery, ScanRead } from '@ensure-image/adapters';
+import type { Ecr, ScanQuery, ScanRead } from '@ensure-image/adapters/aws';
+import type { Log } from '@ensure-image/adapters/log';
 import { type ScanObservation, backoffMs, formatDuration, initialWait, nextWait } from '@ensure-image/conventions';
 
 export interface Clock {

@@ -1,6 +1,7 @@
 // The scan gate as one use case: the images found (built or skipped), their platform
 // manifests, each scan waited for and read, counted after the ignore list, judged.
-import type { Ecr, FoundImage, Log } from '@ensure-image/adapters';
+import type { Ecr, FoundImage } from '@ensure-image/adapters/aws';
+import type { Log } from '@ensure-image/adapters/log';
 import {
   type GateVerdict,
   type IgnoreEntry,

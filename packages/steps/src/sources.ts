@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type BakeRequest, BuildxMissingError, bakePrint } from '@ensure-image/adapters';
+import { type BakeRequest, BuildxMissingError, bakePrint } from '@ensure-image/adapters/bake';
 import {
   AUTO_MANIFESTS,
   type ManifestImage,

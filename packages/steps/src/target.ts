@@ -1,4 +1,5 @@
-import type { Ecr, Log } from '@ensure-image/adapters';
+import type { Ecr } from '@ensure-image/adapters/aws';
+import type { Log } from '@ensure-image/adapters/log';
 import { type ImageInputs, type RegionEnv, type ResolvedImage, needsAccount, resolveImage, resolveRegion } from '@ensure-image/conventions';
 
 /**

@@ -1,7 +1,8 @@
 // Uncommitted changes to what an image is built from. A tag names a commit (or its trees), so
 // an edited checkout must never be reported as that commit's image: the CLI builds such an
 // image under a `-dirty-` tag, and the actions warn or fail (their `dirty` input).
-import type { Git, Log } from '@ensure-image/adapters';
+import type { Git } from '@ensure-image/adapters/git';
+import type { Log } from '@ensure-image/adapters/log';
 import { type DirtyMode, type ResolvedTag, ValidationError, type WorktreeChange, changesUnder, dirtyTag, listFiles } from '@ensure-image/conventions';
 
 /**

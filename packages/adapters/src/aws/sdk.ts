@@ -9,9 +9,11 @@ import {
 } from '@aws-sdk/client-ecr';
 import { CreateRepositoryCommand as CreatePublicRepositoryCommand, ECRPUBLICClient, GetAuthorizationTokenCommand as GetPublicTokenCommand } from '@aws-sdk/client-ecr-public';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { ECR_PUBLIC_REGION, partitionOf } from '@ensure-image/conventions';
+import { ECR_PUBLIC_REGION } from '@ensure-image/conventions';
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js';
 import { explainAwsError } from './errors.js';
+import { apiHost } from './hosts.js';
+import { collectImages, decodeToken, proxyEndpointAccount } from './token.js';
 import { endpointFor, proxyHandler } from './proxy.js';
 import { ImmutableTagError } from '../errors.js';
 import type { CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './types.js';
@@ -19,17 +21,6 @@ import { readScan, startScan } from './scan.js';
 import type { ScanQuery, ScanRead, StartScanResult } from './scan-types.js';
 
 const BATCH = 100;
-
-function decodeToken(token: string | undefined, what: string): { username: string; password: string } {
-  const raw = Buffer.from(token ?? '', 'base64').toString('utf8');
-  const colon = raw.indexOf(':');
-  if (colon <= 0) throw new Error(`${what}: the authorization token has an unexpected form`);
-  return { username: raw.slice(0, colon), password: raw.slice(colon + 1) };
-}
-
-function apiHost(service: string, region: string): string {
-  return `${service}.${region}.${partitionOf(region).suffix}`;
-}
 
 /** ECR, ECR Public and STS through the AWS SDK's default credential chain and endpoint settings. */
 export class SdkEcr implements Ecr {
@@ -51,7 +42,7 @@ export class SdkEcr implements Ecr {
     try {
       const out = await this.client(region).send(new GetAuthorizationTokenCommand(accounts.length ? { registryIds: [...accounts] } : {}));
       return (out.authorizationData ?? []).map((d) => {
-        const account = /^https?:\/\/(\d{12})\./.exec(d.proxyEndpoint ?? '')?.[1] ?? '';
+        const account = proxyEndpointAccount(d.proxyEndpoint);
         return { account, ...decodeToken(d.authorizationToken, what), ...(d.expiresAt ? { expiresAt: d.expiresAt } : {}) };
       });
     } catch (e) {
@@ -96,20 +87,7 @@ export class SdkEcr implements Ecr {
       } catch (e) {
         throw explainAwsError(e, 'ecr:BatchGetImage', what);
       }
-      for (const img of out.images ?? []) {
-        const digest = img.imageId?.imageDigest;
-        if (!digest) continue;
-        const image: FoundImage = {
-          digest,
-          ...(img.imageManifest ? { manifest: img.imageManifest } : {}),
-          ...(img.imageManifestMediaType ? { mediaType: img.imageManifestMediaType } : {}),
-        };
-        found.set(digest, image);
-        if (img.imageId?.imageTag) found.set(img.imageId.imageTag, image);
-      }
-      // A missing tag is an ImageNotFound entry, not an error; any other failure is.
-      const odd = (out.failures ?? []).find((f) => f.failureCode !== 'ImageNotFound');
-      if (odd) throw new Error(`${what}: ${odd.failureCode}: ${odd.failureReason} (tag ${odd.imageId?.imageTag})`);
+      collectImages(out, found, what);
     }
     return found;
   }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT } from './runner.js';
-import { dockerConfig } from './testbed.js';
+import { dockerConfig, tb } from './testbed.js';
 
 const TOOLS = process.env.TESTBED_TOOLS || resolve(ROOT, '..', 'shared', 'tools');
 export const PLUGIN = process.env.BUILDX_PLUGIN || join(TOOLS, 'docker-buildx');
@@ -61,5 +61,37 @@ export const daemon: Builder = {
 
 export const BUILDERS: readonly Builder[] = [dockerDriver, daemon];
 
-/** A scratch directory (for Dockerfiles built outside a git fixture). */
-export const scratchDir = (): string => mkdtempSync(join(tmpdir(), 'bx-'));
+/**
+ * A base image that can RUN, made offline: Debian's static busybox imported as a root file
+ * system (testbed/install.sh installs busybox-static). Undefined when it is not there.
+ */
+export function busyboxImage(): string | undefined {
+  const bin = '/bin/busybox';
+  try {
+    execFileSync('dpkg', ['-s', 'busybox-static'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  if (!existsSync(bin)) return undefined;
+  const name = 'ensure-image-testbed/busybox:1';
+  const root = mkdtempSync(join(tmpdir(), 'bbroot-'));
+  mkdirSync(join(root, 'bin'));
+  execFileSync('cp', [bin, join(root, 'bin', 'busybox')]);
+  for (const c of ['sh', 'cat', 'test', 'sha256sum', 'cut']) symlinkSync('busybox', join(root, 'bin', c));
+  execFileSync('sh', ['-c', `tar -C '${root}' -c . | docker import - ${name}`], { stdio: 'ignore' });
+  return name;
+}
+
+/**
+ * The base image as a builder can pull it: dockerd's image store for the docker driver; a
+ * registry for a BuildKit daemon (it pulls bases from registries only), pushed there once.
+ */
+export function baseFor(b: Builder, local: string): string {
+  if (!b.exports) return local;
+  const ref = `${tb.ociHost}/testbed/busybox:1`;
+  const env = { ...process.env, DOCKER_CONFIG: dockerConfig({ [tb.ociHost]: tb.ociAuth }) };
+  execFileSync('docker', ['tag', local, ref], { stdio: 'ignore' });
+  execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
+  return ref;
+}
+

@@ -3,15 +3,11 @@
 // `docker-container` driver gives hosted runners). The plugin is BUILDX_PLUGIN, else
 // ../shared/tools/docker-buildx; a builder that cannot run here is reported as skipped, with
 // the reason, never as passed.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BUILDERS, type Builder } from './builders.js';
+import { BUILDERS, baseFor, busyboxImage } from './builders.js';
 import { GitFixture } from './git-fixture.js';
 import { NODES, runStep } from './runner.js';
-import { actionEnv, dockerConfig, dockerSpy, registryDigest, standin, tb, unique } from './testbed.js';
+import { actionEnv, dockerSpy, registryDigest, standin, tb, unique } from './testbed.js';
 
 const NODE24 = NODES[1]?.[1] as string;
 for (const b of BUILDERS) if (b.skip) console.warn(`buildx tests on the ${b.id} builder ${b.skip}`);
@@ -21,40 +17,6 @@ function service(content: string): GitFixture {
 }
 
 const buildxBuilds = (commands: string[]): string[] => commands.filter((c) => c.startsWith('buildx build '));
-
-/**
- * A base image that can RUN, made offline: Debian's static busybox imported as a root file
- * system (testbed/install.sh installs busybox-static). Undefined when it is not there.
- */
-function busyboxImage(): string | undefined {
-  const bin = '/bin/busybox';
-  try {
-    execFileSync('dpkg', ['-s', 'busybox-static'], { stdio: 'ignore' });
-  } catch {
-    return undefined;
-  }
-  if (!existsSync(bin)) return undefined;
-  const name = 'ensure-image-testbed/busybox:1';
-  const root = mkdtempSync(join(tmpdir(), 'bbroot-'));
-  mkdirSync(join(root, 'bin'));
-  execFileSync('cp', [bin, join(root, 'bin', 'busybox')]);
-  for (const c of ['sh', 'cat', 'test', 'sha256sum', 'cut']) symlinkSync('busybox', join(root, 'bin', c));
-  execFileSync('sh', ['-c', `tar -C '${root}' -c . | docker import - ${name}`], { stdio: 'ignore' });
-  return name;
-}
-
-/**
- * The base image as a builder can pull it: dockerd's image store for the docker driver; a
- * registry for a BuildKit daemon (it pulls bases from registries only), pushed there once.
- */
-function baseFor(b: Builder, local: string): string {
-  if (!b.exports) return local;
-  const ref = `${tb.ociHost}/testbed/busybox:1`;
-  const env = { ...process.env, DOCKER_CONFIG: dockerConfig({ [tb.ociHost]: tb.ociAuth }) };
-  execFileSync('docker', ['tag', local, ref], { stdio: 'ignore' });
-  execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
-  return ref;
-}
 
 describe.each(BUILDERS.map((b) => [`${b.id}${b.skip ? ` (${b.skip})` : ''}`, b] as const))('buildx path, real plugin, builder: %s', (_, b) => {
   if (b.skip) {

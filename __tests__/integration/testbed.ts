@@ -161,14 +161,28 @@ export async function registryManifest(
   name: string,
   ref: string,
   auth: { username: string; password: string },
-): Promise<{ mediaType: string; digest: string; json: Record<string, any> } | undefined> {
+): Promise<{ mediaType: string; digest: string; size: number; json: Record<string, any> } | undefined> {
   const r = await request(`${base(host)}/v2/${name}/manifests/${ref}`, { headers: { Authorization: await authHeader(host, name, auth), Accept: ALL_MANIFESTS } });
   if (r.status !== 200) return undefined;
-  return { mediaType: String(r.headers['content-type']), digest: r.headers['docker-content-digest'] as string, json: JSON.parse(r.body.toString()) };
+  return { mediaType: String(r.headers['content-type']), digest: r.headers['docker-content-digest'] as string, size: r.body.length, json: JSON.parse(r.body.toString()) };
 }
 
 /** The tags a repository lists (empty when it has none or does not exist). */
 export async function registryTags(host: string, name: string, auth: { username: string; password: string }): Promise<string[]> {
   const r = await request(`${base(host)}/v2/${name}/tags/list`, { headers: { Authorization: await authHeader(host, name, auth) } });
   return r.status === 200 ? ((JSON.parse(r.body.toString()).tags as string[] | null) ?? []) : [];
+}
+
+/** One ECR API call to the stand-in (AWS JSON 1.1); the parsed answer and its HTTP status. */
+export async function ecrCall(op: string, body: unknown): Promise<{ status: number; json: Record<string, any> }> {
+  const r = await request(tb.standin, {
+    method: 'POST',
+    headers: {
+      'X-Amz-Target': `AmazonEC2ContainerRegistry_V20150921.${op}`,
+      'Content-Type': 'application/x-amz-json-1.1',
+      Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDTESTBED/20261203/us-east-1/ecr/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: r.status, json: JSON.parse(r.body.toString() || '{}') };
 }

@@ -12,3 +12,4 @@ export * from './account.js';
 export { ManifestError } from './errors.js';
 export * from './build.js';
 export * from './repository.js';
+export * from './platforms.js';

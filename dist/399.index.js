@@ -19,8 +19,8 @@ var dist_cjs = __webpack_require__(9377);
 var client_ecr_public_dist_cjs = __webpack_require__(4688);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-sts@3.1169.0/node_modules/@aws-sdk/client-sts/dist-cjs/index.js
 var client_sts_dist_cjs = __webpack_require__(1661);
-// EXTERNAL MODULE: ./packages/conventions/src/index.ts + 13 modules
-var src = __webpack_require__(3486);
+// EXTERNAL MODULE: ./packages/conventions/src/index.ts + 14 modules
+var src = __webpack_require__(2541);
 // EXTERNAL MODULE: ./packages/adapters/src/media-types.ts
 var media_types = __webpack_require__(7515);
 // EXTERNAL MODULE: ./packages/adapters/src/errors.ts

@@ -2,7 +2,7 @@
 // missing, give the CDK args. Adapters come in as `deps`, so unit tests run it over fakes.
 import type { DirCache, Docker, Ecr, Git, Log, Registry } from '@ensure-image/adapters';
 import { type RegionEnv, type ResolvedImage, cdkContext, withRevision, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/conventions';
-import { basicLogin, buildPush, login, resolveTag, resolveTarget } from '@ensure-image/steps';
+import { basicLogin, buildPush, login, platformRows, platformsJson, resolveTag, resolveTarget } from '@ensure-image/steps';
 import type { EnsureInputs } from './inputs.js';
 
 export interface EnsureDeps {
@@ -30,6 +30,7 @@ export type EnsureOutputs = {
   'cdk-args': string;
   'cdk-args-json': string;
   'use-prebuilt': boolean;
+  platforms: string;
 };
 
 export interface EnsureResult {
@@ -111,6 +112,7 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
       'cdk-args': cdk.shell,
       'cdk-args-json': JSON.stringify(cdk.argv),
       'use-prebuilt': usePrebuilt,
+      platforms: platformsJson(result, i.build.platforms),
     },
     summary: [
       ['image', result.image],
@@ -118,6 +120,7 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
       ['result', result.existed ? 'existed: build skipped' : result.built ? `built and pushed (${result.builder})` : 'pushed by another run'],
       ['digest', result.digest],
       ...(result.repointed.length ? ([['re-pointed', result.repointed.join(', ')]] as [string, string][]) : []),
+      ...platformRows(result),
       ['CDK args', cdk.shell],
       ...phases.rows,
     ],

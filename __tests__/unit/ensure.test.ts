@@ -44,6 +44,7 @@ test('the image exists: login, one BatchGetImage, no build; CDK args use the pre
     'cdk-args': '--context usePreBuiltImages=true --context cloudtakImageTag=cloudtak-abc1234',
     'cdk-args-json': JSON.stringify(['--context', 'usePreBuiltImages=true', '--context', 'cloudtakImageTag=cloudtak-abc1234']),
     'use-prebuilt': true,
+    platforms: '{}',
   });
   expect(s.ecr.calls).toEqual(['accountId us-east-1', 'privateTokens us-east-1 123456789012', 'findImages us-east-1 123456789012 cloudtak 1']);
   expect(s.docker.commands).toEqual([]);

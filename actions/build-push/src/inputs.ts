@@ -28,6 +28,7 @@ export const INPUTS = declareInputs({
   ...BUILD_INPUTS,
   ...REPOSITORY_INPUTS,
   'skip-if-exists': input.bool('true'),
+  'platform-job': input.bool('false'),
   username: input.text(''),
   password: input.text(''),
 });
@@ -47,6 +48,8 @@ export interface BuildPushInputs {
   name: string;
   createRepository?: RepositorySettings;
   missingRepository: 'error' | 'absent';
+  /** Build the one platform for a later merge (actions/merge). */
+  platformJob: boolean;
 }
 
 /** The inputs, read and checked as a whole (before STS, a registry or docker is asked). */
@@ -70,5 +73,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
     name: v.name,
     ...(create ? { createRepository: create } : {}),
     missingRepository: v['missing-repository'],
+    platformJob: v['platform-job'],
   };
 }

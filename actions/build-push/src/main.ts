@@ -1,7 +1,7 @@
 import { ActionsDirCache, DockerCli, GitCli, HttpRegistry, loadSdkEcr } from '@ensure-image/adapters';
 import { expandTags, withRevision } from '@ensure-image/conventions';
 import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
-import { buildPush, resolveTarget } from '@ensure-image/steps';
+import { buildPush, platformRows, platformsJson, resolveTarget } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
@@ -24,15 +24,17 @@ async function main(): Promise<void> {
       ...(i.name ? { name: i.name } : {}),
       ...(i.createRepository ? { createRepository: i.createRepository } : {}),
       missingRepository: i.missingRepository,
+      platformJob: i.platformJob,
     },
     { docker: new DockerCli(), log, ecr: loadSdkEcr, registry: new HttpRegistry(), cache: new ActionsDirCache() },
   );
-  setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata });
+  setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata, platforms: platformsJson(r, i.settings.platforms) });
   await writeSummary('Build and push', [
     ['image', r.image],
     ['result', r.existed ? 'existed: build skipped' : r.built ? `built (${r.builder})` : 'pushed by another run'],
     ['digest', r.digest],
     ...(r.repointed.length ? ([['re-pointed', r.repointed.join(', ')]] as [string, string][]) : []),
+    ...platformRows(r),
   ]);
 }
 

@@ -117,3 +117,33 @@ export const platformsOutput = (entries: readonly IndexEntry[]): string => JSON.
 
 /** buildx `--output` pushing the image by digest only (no tag) to a repository (`host/name`). */
 export const digestOutput = (repository: string): string => `type=image,name=${repository},push-by-digest=true,name-canonical=true,push=true`;
+
+const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
+
+/**
+ * `digests`: the platform jobs' digests, `platform=sha256:...` one a line, or a JSON object of
+ * them (a build-push `platforms` output), or several such objects one a line.
+ */
+export function parsePlatformDigests(input: string, value: string, parseLine: (input: string, line: string) => KeyValue[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of value.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    let pairs: KeyValue[];
+    if (line.startsWith('{')) {
+      let obj: unknown;
+      try {
+        obj = JSON.parse(line);
+      } catch {
+        throw new ValidationError(input, `${shown(line)} is not a JSON object of platform -> digest`);
+      }
+      pairs = Object.entries(obj as Record<string, unknown>).map(([key, v]) => ({ key, value: String(v) }));
+    } else {
+      pairs = parseLine(input, line);
+    }
+    for (const { key, value: digest } of pairs) {
+      if (!/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(key)) throw new ValidationError(input, `${shown(key)} is not a platform (platform=sha256:..., like linux/arm64=sha256:...)`);
+      if (!DIGEST_RE.test(digest)) throw new ValidationError(input, `${key}: ${shown(digest)} is not a digest (sha256: and 64 hex characters)`);
+      out.set(key, digest);
+    }
+  }
+  return out;
+}

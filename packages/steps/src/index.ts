@@ -7,3 +7,5 @@ export { resolveTarget } from './target.js';
 export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
 
 export { planImages, buildMatrix, type PlanInputs, type PlannedImage } from './plan.js';
+export { mergePlatforms, type MergeInputs, type MergeResult } from './merge-platforms.js';
+export { type PlatformResult, platformRows, platformsJson } from './platforms.js';

@@ -113,3 +113,12 @@ async function platformJob(c: PlatformsContext, missing: readonly string[], exis
   return done({ built: true, existed: false, digest: e.digest, metadata: JSON.stringify({ 'containerimage.digest': e.digest }), builder: built.builder }, [{ platform: e.platform, digest: e.digest, how: built.how }]);
 }
 
+
+/** The `platforms` output: platform -> manifest digest (one asked platform: the image's digest; none: `{}`). */
+export function platformsJson(r: BuildResult, asked: readonly string[]): string {
+  if (r.platforms) return JSON.stringify(Object.fromEntries(r.platforms.map((p) => [p.platform, p.digest])));
+  return JSON.stringify(asked.length === 1 && r.digest ? { [asked[0] as string]: r.digest } : {});
+}
+
+/** Job summary rows: each platform, its digest and where it came from. */
+export const platformRows = (r: BuildResult): [string, string][] => (r.platforms ?? []).map((p) => [p.platform, `${p.digest} (${p.how})`]);

@@ -66,6 +66,9 @@ export function imageIndex(entries: readonly IndexEntry[]): string {
 /** `linux/arm64` asked and `linux/arm64/v8` held count as one (v8 is arm64's only variant). */
 const canonical = (p: string): string => (p === 'linux/arm64/v8' ? 'linux/arm64' : p);
 
+/** Whether two platform names are one platform (`linux/arm64` and `linux/arm64/v8` are). */
+export const samePlatform = (a: string, b: string): boolean => canonical(a) === canonical(b);
+
 /** The asked platforms a tag lacks: all when it is absent, all but none when it holds them. */
 export function missingPlatforms(asked: readonly string[], held: readonly string[] | undefined): string[] {
   if (!held) return [...asked];

@@ -2,7 +2,7 @@
 // platform jobs pushed (by digest, or under `<tag>-<platform>`) become one OCI index under the
 // tag, the platforms the tag already holds kept; the aliases follow.
 import { type BasicCredentials, ImmutableTagError, type Log } from '@ensure-image/adapters';
-import { type IndexEntry, type ResolvedImage, formatReference, pinnedReference, platformTag, prefixOfTag } from '@ensure-image/conventions';
+import { type IndexEntry, type ResolvedImage, formatName, formatReference, pinnedReference, platformTag, prefixOfTag } from '@ensure-image/conventions';
 import { type AliasDeps, aliasImages, pointAliases, readTags } from './aliases.js';
 import { childEntries, heldEntries, putIndex, readManifest } from './merge.js';
 
@@ -35,7 +35,7 @@ export async function mergePlatforms(i: MergeInputs, deps: AliasDeps & { log: Lo
     let digest = i.digests.get(p);
     if (!digest && kept.some((e) => e.platform === p)) continue; // the tag holds it already
     digest ??= (await readManifest(i.image, platformTag(i.image.ref.tag as string, p), deps, i.credentials))?.digest;
-    if (!digest) throw new Error(`No image for ${p}: give its digest in digests (platform=sha256:...), or let its platform job push ${image}-${p.replace(/\//g, '-')} first`);
+    if (!digest) throw new Error(`No image for ${p}: give its digest in digests (platform=sha256:...), or let its platform job push ${formatName(i.image.ref)}:${platformTag(i.image.ref.tag as string, p)} first`);
     entries.push(...(await childEntries(i.image, digest, p, deps, i.credentials)));
   }
   const merged = [...kept.filter((k) => !entries.some((e) => e.platform === k.platform)), ...entries];

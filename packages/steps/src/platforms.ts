@@ -4,7 +4,7 @@
 // builder build one platform at a time under `<tag>-<platform>` (they cannot push by digest).
 // Then one OCI index, the tag's existing platforms kept, is put under the tag (merge.ts).
 import { ImmutableTagError } from '@ensure-image/adapters';
-import { type IndexEntry, cacheName, digestOutput, formatName, missingPlatforms, platformSlug, platformTag } from '@ensure-image/conventions';
+import { type IndexEntry, cacheName, digestOutput, formatName, missingPlatforms, platformSlug, samePlatform, platformTag } from '@ensure-image/conventions';
 import type { TagState } from './aliases.js';
 import { type BuildDeps, type BuildInputs, type BuildResult, buildClassic, buildWithBuildx } from './build.js';
 import { childEntries, heldEntries, putIndex, readManifest } from './merge.js';
@@ -104,9 +104,15 @@ async function platformJob(c: PlatformsContext, missing: readonly string[], exis
   const pinned = (d: string): string => `${formatName(i.image.ref)}@${d}`;
   const done = (r: Omit<BuildResult, 'image' | 'imageDigest' | 'repointed'>, platforms: PlatformResult[]): BuildResult => ({ ...r, image: c.image, imageDigest: r.digest ? pinned(r.digest) : '', repointed: [], platforms });
   if (missing.length === 0) {
-    const e = existed[0] as PlatformResult;
+    const e = existed.find((x) => samePlatform(x.platform, i.plan.platforms[0] as string)) as PlatformResult;
     deps.log.info(`${c.image} already holds ${e.platform} (${e.digest}): build skipped`);
-    return done({ built: false, existed: true, digest: e.digest, metadata: '{}', builder: 'skipped' }, existed);
+    return done({ built: false, existed: true, digest: e.digest, metadata: '{}', builder: 'skipped' }, [e]);
+  }
+  // A builder that cannot push by digest left `<tag>-<platform>` in an earlier run (the merge has not run since).
+  const tagged = i.skipIfExists ? await readManifest(i.image, platformTag(i.image.ref.tag as string, missing[0] as string), deps, i.credentials) : undefined;
+  if (tagged) {
+    deps.log.info(`${formatName(i.image.ref)}:${platformTag(i.image.ref.tag as string, missing[0] as string)} exists (${tagged.digest}): build skipped`);
+    return done({ built: false, existed: true, digest: tagged.digest, metadata: '{}', builder: 'skipped' }, [{ platform: missing[0] as string, digest: tagged.digest, how: 'existed' }]);
   }
   const built = await buildMissing(i, missing, deps);
   const e = built.entries[0] as IndexEntry;

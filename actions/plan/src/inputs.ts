@@ -1,4 +1,4 @@
-import { type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
+import { type KeyValue, type ManifestImage, type RepositorySettings, cdkContext, parseKeyValues, validateContextKey, validateRunnerMapping } from '@ensure-image/conventions';
 import { REPOSITORY_INPUTS, declareInputs, input, readDeclared, repositorySettings, workspace } from '@ensure-image/kit';
 import { loadManifestFile } from './manifest.js';
 
@@ -11,6 +11,7 @@ export const INPUTS = declareInputs({
   'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
   ...REPOSITORY_INPUTS,
   retag: input.bool('true'),
+  runner: input.parsed('default=ubuntu-24.04\nlinux/arm64=ubuntu-24.04-arm', (n, v) => validateRunnerMapping(n, parseKeyValues(n, v)), { multiline: true }),
 });
 
 export interface PlanActionInputs {
@@ -24,6 +25,8 @@ export interface PlanActionInputs {
   createRepository?: RepositorySettings;
   retag: boolean;
   githubSha?: string;
+  /** Runner label per platform prefix, for the matrix entries. */
+  runner: KeyValue[];
 }
 
 /** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
@@ -44,6 +47,7 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
     missingRepository: v['missing-repository'],
     ...(create ? { createRepository: create } : {}),
     retag: v.retag,
+    runner: v.runner,
     ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
   };
 }

@@ -9,3 +9,4 @@ export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from '.
 export { planImages, buildMatrix, type PlanInputs, type PlannedImage } from './plan.js';
 export { mergePlatforms, type MergeInputs, type MergeResult } from './merge-platforms.js';
 export { type PlatformResult, platformRows, platformsJson } from './platforms.js';
+export { heldPlatforms, lackingPlatforms, mergeMatrix, platformMatrix } from './plan-platforms.js';

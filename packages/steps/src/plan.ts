@@ -2,6 +2,7 @@ import type { Ecr, Git, Log, Registry } from '@ensure-image/adapters';
 import { type ManifestImage, type RegionEnv, type ResolvedImage, defaultImagePaths, expandTags, formatReference } from '@ensure-image/conventions';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
 import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
+import { lackingPlatforms } from './plan-platforms.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
 import { resolveTarget } from './target.js';
 
@@ -22,6 +23,8 @@ export interface PlannedImage {
   digest: string;
   /** Aliases moved to the image's digest (present images, with retag). */
   repointed: string[];
+  /** Several platforms asked: those the tag lacks (all when it is absent). */
+  missingPlatforms?: string[];
 }
 
 export interface PlanOptions extends ExistsOptions {
@@ -82,8 +85,10 @@ export async function planImages(
   return Promise.all(
     resolved.map(async (r, n) => {
       const state = states[n] as TagState;
-      const repointed = o.retag !== false && state.main.exists ? await pointAliases(r.target, state.main.digest, state, deps, o.credentials) : [];
-      return { ...r, image: formatReference(r.target.ref), exists: state.main.exists, digest: state.main.digest, repointed };
+      const lacking = await lackingPlatforms(r.spec, r.target, state.main, deps, o.credentials);
+      const exists = state.main.exists && lacking.length === 0;
+      const repointed = o.retag !== false && exists ? await pointAliases(r.target, state.main.digest, state, deps, o.credentials) : [];
+      return { ...r, image: formatReference(r.target.ref), exists, digest: state.main.digest, repointed, ...(r.spec.platforms.length > 1 ? { missingPlatforms: lacking } : {}) };
     }),
   );
 }

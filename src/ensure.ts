@@ -89,6 +89,7 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
         ready: loggedIn,
         name: i.name,
         missingRepository: i.missingRepository,
+        ...(i.platformJob ? { platformJob: true } : {}),
         ...(i.credentials ? { credentials: i.credentials } : {}),
         ...(i.createRepository ? { createRepository: i.createRepository } : {}),
       },

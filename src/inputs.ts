@@ -49,6 +49,7 @@ export const INPUTS = declareInputs({
   ...BUILD_INPUTS,
   ...REPOSITORY_INPUTS,
   'force-build': input.bool('false'),
+  'platform-job': input.bool('false'),
   login: input.bool('true'),
   username: input.text(''),
   password: input.text(''),
@@ -74,6 +75,8 @@ export interface EnsureInputs {
   act: boolean;
   createRepository?: RepositorySettings;
   missingRepository: 'error' | 'absent';
+  /** Build the one platform for a later merge (actions/merge); see build-push's platform-job. */
+  platformJob?: boolean;
 }
 
 /** For `tag-source: tree`: the context, plus the Dockerfile when it lies outside it. */
@@ -109,5 +112,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
     act: isAct(env),
     ...(create ? { createRepository: create } : {}),
     missingRepository: v['missing-repository'],
+    platformJob: v['platform-job'],
   };
 }

@@ -162,4 +162,24 @@ describe('several platforms on ECR (root action, PutImage with the index media t
       await ecrCall('PutImageTagMutability', { repositoryName: 'app', imageTagMutability: 'MUTABLE' });
     }
   });
+
+  test('root action platform jobs, then actions/merge with their outputs (as ensure-image.yml wires them)', async () => {
+    const ws = service(unique('rootjobs'));
+    const prefix = unique('jobs');
+    const sha = ws.commit('three');
+    const cfg = b.config();
+    const job = (platform: string) => runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg), inputs: { repository: 'app', prefix, platforms: platform, 'platform-job': 'true', aliases: 'latest' } });
+    const outs = ['linux/amd64', 'linux/arm64'].map(job);
+    for (const o of outs) expect(o.errors).toEqual([]);
+    const tag = `${prefix}-${sha.slice(0, 7)}`;
+    expect(await registryManifest(tb.ecrHost, 'app', tag, tb.ecrAuth)).toBeUndefined();
+    const merge = runStep('actions/merge', { node: NODE24, env: actionEnv(cfg), inputs: { image: outs[0]?.outputs.image as string, tags: outs[0]?.outputs.tags as string, platforms: TWO, digests: outs.map((o) => o.outputs.platforms).join('\n') } });
+    expect(merge.errors).toEqual([]);
+    const index = await registryManifest(tb.ecrHost, 'app', tag, tb.ecrAuth);
+    expect(index?.mediaType).toBe(INDEX);
+    expect((await registryManifest(tb.ecrHost, 'app', `${prefix}-latest`, tb.ecrAuth))?.digest).toBe(index?.digest);
+    // The workflow's last job: the root action with every platform finds the index and builds nothing.
+    const last = runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg), inputs: { repository: 'app', prefix, platforms: TWO, aliases: 'latest' } });
+    expect(last.outputs).toMatchObject({ built: 'false', exists: 'true', digest: index?.digest });
+  });
 });

@@ -12,7 +12,7 @@ const cell = (s) => String(s ?? '').replace(/\n/g, ' ').replace(/\|/g, '\\|').tr
 function tables(dir) {
   const meta = parse(readFileSync(`${root}${dir}/action.yml`, 'utf8'));
   const inputs = Object.entries(meta.inputs ?? {}).map(
-    ([k, v]) => `| \`${k}\` | ${v.required ? 'yes' : ''} | ${v.default === undefined || v.default === '' ? '' : `\`${v.default}\``} | ${cell(v.description)} |`,
+    ([k, v]) => `| \`${k}\` | ${v.required ? 'yes' : ''} | ${v.default === undefined || v.default === '' ? '' : `\`${cell(v.default)}\``} | ${cell(v.description)} |`,
   );
   const outputs = Object.entries(meta.outputs ?? {}).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`);
   return [

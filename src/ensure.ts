@@ -7,7 +7,7 @@ import type { Git } from '@ensure-image/adapters/git';
 import type { Log } from '@ensure-image/adapters/log';
 import type { Registry } from '@ensure-image/adapters/oci';
 import { type RegionEnv, type ResolvedImage, cdkContext, withRevision, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/conventions';
-import { type ScanGateResult, type ScanOutputs, basicLogin, buildPush, gateImage, judgeWorktree, login, resolveTag, resolveTarget, worktreeChanges } from '@ensure-image/steps';
+import { type ScanGateResult, type ScanOutputs, basicLogin, buildPush, gateImage, judgeWorktree, login, platformRows, platformsJson, resolveTag, resolveTarget, worktreeChanges } from '@ensure-image/steps';
 import type { EnsureInputs } from './inputs.js';
 
 export interface EnsureDeps {
@@ -35,6 +35,7 @@ export type EnsureOutputs = {
   'cdk-args': string;
   'cdk-args-json': string;
   'use-prebuilt': boolean;
+  platforms: string;
 } & ScanOutputs;
 
 export interface EnsureResult {
@@ -98,6 +99,7 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
         ready: loggedIn,
         name: i.name,
         missingRepository: i.missingRepository,
+        ...(i.platformJob ? { platformJob: true } : {}),
         ...(i.credentials ? { credentials: i.credentials } : {}),
         ...(i.createRepository ? { createRepository: i.createRepository } : {}),
       },
@@ -124,6 +126,7 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
       'cdk-args': cdk.shell,
       'cdk-args-json': JSON.stringify(cdk.argv),
       'use-prebuilt': usePrebuilt,
+      platforms: platformsJson(result, i.build.platforms),
       ...scan.outputs,
     },
     scan,
@@ -133,6 +136,7 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
       ['result', result.existed ? 'existed: build skipped' : result.built ? `built and pushed (${result.builder})` : 'pushed by another run'],
       ['digest', result.digest],
       ...(result.repointed.length ? ([['re-pointed', result.repointed.join(', ')]] as [string, string][]) : []),
+      ...platformRows(result),
       ['CDK args', cdk.shell],
       ...phases.rows,
     ],

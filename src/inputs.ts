@@ -57,6 +57,7 @@ export const INPUTS = declareInputs({
   ...REPOSITORY_INPUTS,
   'force-build': input.bool('false'),
   ...DIRTY_INPUT,
+  'platform-job': input.bool('false'),
   login: input.bool('true'),
   username: input.text(''),
   password: input.text(''),
@@ -86,6 +87,8 @@ export interface EnsureInputs {
   missingRepository: 'error' | 'absent';
   /** The scan gate over the image, built or skipped (off: no call). */
   scan: ScanSettings;
+  /** Build the one platform for a later merge (actions/merge); see build-push's platform-job. */
+  platformJob?: boolean;
 }
 
 /** For `tag-source: tree`: the context, plus the Dockerfile when it lies outside it. */
@@ -129,5 +132,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
     ...(create ? { createRepository: create } : {}),
     missingRepository: v['missing-repository'],
     scan: scanSettings(v),
+    platformJob: v['platform-job'],
   };
 }

@@ -30,7 +30,7 @@ stop() { # name: TERM, wait, KILL, wait
 }
 
 status=0
-for name in standin registry-ecr registry-oci registry-bearer dockerd; do stop "$name" || status=1; done
+for name in buildkitd standin registry-ecr registry-oci registry-bearer dockerd; do stop "$name" || status=1; done
 # The hosts entries are up.sh's (it writes env last): undo them only for a testbed it brought up.
 if [ -f "$DIR/env" ]; then sed -i '/# ensure-image-testbed$/d' /etc/hosts; fi
 echo "testbed down"

@@ -3,6 +3,8 @@
 // ECR speaks AWS JSON 1.1 (X-Amz-Target AmazonEC2ContainerRegistry_V20150921.*), ECR Public
 // AWS JSON 1.1 (SpencerFrontendService.*), STS awsQuery (form body, XML answer). It also
 // issues registry Bearer tokens (/token) for a registry configured with token auth.
+// Image indexes as ECR has them: BatchGetImage honours acceptedMediaTypes, PutImage refuses an
+// index naming an absent child, PutImageTagMutability makes a repository IMMUTABLE.
 //
 // Control API for tests (scan findings: POST /__scans, see standin-scan.mjs): POST /__faults [{op, code, status, message, count, delayMs, body}]
 // (body: a raw answer sent as is, e.g. malformed JSON),
@@ -82,6 +84,22 @@ async function repositoryExists(name) {
   return r.status === 200;
 }
 
+/** BatchGetImage's acceptedMediaTypes (absent: every type) against what the registry served. */
+function acceptable(body, reply) {
+  const types = body.acceptedMediaTypes;
+  return !types?.length || types.includes(reply.headers.get('content-type'));
+}
+
+/** An index's children must be in the repository before it (ECR: ReferencedImagesNotFoundException). */
+async function requireChildren(repo, manifest) {
+  const children = (JSON.parse(manifest).manifests || []).map((m) => m.digest);
+  const found = await Promise.all(children.map((d) => registryFetch(`/v2/${repo}/manifests/${d}`, 'HEAD')));
+  const missing = children.filter((_, n) => found[n].status !== 200);
+  if (missing.length) {
+    throw new ApiError('ReferencedImagesNotFoundException', `Images with digests '[${missing.join(', ')}]' do not exist in the repository with name '${repo}' in the registry with id '${ACCOUNT}'`);
+  }
+}
+
 const ecr = {
   async GetAuthorizationToken(body, who) {
     const ids = body.registryIds?.length ? body.registryIds : [ACCOUNT];
@@ -105,7 +123,9 @@ const ecr = {
     const answers = await Promise.all(ids.map((id) => registryFetch(`/v2/${repo}/manifests/${id.imageTag || id.imageDigest}`)));
     for (const [n, id] of ids.entries()) {
       const r = answers[n];
-      if (r.status === 200) {
+      if (r.status === 200 && !acceptable(body, r)) {
+        failures.push({ imageId: id, failureCode: 'UnsupportedImageType', failureReason: `Image is a ${r.headers.get('content-type')}, not an accepted media type` });
+      } else if (r.status === 200) {
         const manifest = await r.text();
         images.push({
           registryId: body.registryId || ACCOUNT,
@@ -135,11 +155,16 @@ const ecr = {
     created[name] = { ...created[name], lifecyclePolicyText: body.lifecyclePolicyText };
     return { registryId: ACCOUNT, repositoryName: name, lifecyclePolicyText: body.lifecyclePolicyText };
   },
+  async PutImageTagMutability(body) {
+    if (!(await repositoryExists(body.repositoryName))) throw new ApiError('RepositoryNotFoundException', `The repository with name '${body.repositoryName}' does not exist`);
+    created[body.repositoryName] = { ...created[body.repositoryName], imageTagMutability: body.imageTagMutability, imageTagMutabilityExclusionFilters: body.imageTagMutabilityExclusionFilters };
+    return { registryId: ACCOUNT, repositoryName: body.repositoryName, imageTagMutability: body.imageTagMutability };
+  },
   async PutImage(body) {
     const repo = body.repositoryName;
     if (!(await repositoryExists(repo))) throw new ApiError('RepositoryNotFoundException', `The repository with name '${repo}' does not exist`);
     const tag = body.imageTag;
-    const now = await registryFetch(`/v2/${repo}/manifests/${tag}`, 'HEAD');
+    const now = tag ? await registryFetch(`/v2/${repo}/manifests/${tag}`, 'HEAD') : { status: 404 };
     const digest = `sha256:${createHash('sha256').update(body.imageManifest).digest('hex')}`;
     if (body.imageDigest && body.imageDigest !== digest) throw new ApiError('ImageDigestDoesNotMatchException', 'The image digest does not match the manifest');
     if (now.status === 200) {
@@ -151,7 +176,8 @@ const ecr = {
       }
     }
     const type = body.imageManifestMediaType || JSON.parse(body.imageManifest).mediaType || 'application/vnd.docker.distribution.manifest.v2+json';
-    const put = await registryFetch(`/v2/${repo}/manifests/${tag}`, 'PUT', body.imageManifest, type);
+    await requireChildren(repo, body.imageManifest);
+    const put = await registryFetch(`/v2/${repo}/manifests/${tag || digest}`, 'PUT', body.imageManifest, type);
     if (put.status !== 201) throw new ApiError('ServerException', `registry answered ${put.status}: ${await put.text()}`, 500);
     return { image: { registryId: ACCOUNT, repositoryName: repo, imageId: { imageTag: tag, imageDigest: digest }, imageManifest: body.imageManifest } };
   },

@@ -10,6 +10,7 @@
 #  - 127.0.0.1:5001 plain HTTP, token auth (Bearer challenge, tokens from the stand-in).
 #  - 127.0.0.1:4566 the ECR / ECR Public / STS API stand-in, answering from :443.
 #  - 127.0.0.1:5002 :5000 behind an "immutable repository" proxy (refuses re-pushing a tag).
+#  - $TESTBED_DIR/buildkit/buildkitd.sock  a BuildKit daemon (testbed/buildkit.sh), when ../shared/tools has it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${TESTBED_DIR:-/tmp/ensure-image-testbed}
@@ -135,6 +136,7 @@ wait_for registry-ecr curl -fsS --cacert ca.crt -u "AWS:$ECR_PASSWORD" https://1
 wait_for registry-oci curl -fsS -u "$OCI_USER:$OCI_PASSWORD" http://127.0.0.1:5000/v2/
 wait_for registry-bearer sh -c 'curl -sS -o /dev/null -w "%{http_code}" http://127.0.0.1:5001/v2/ | grep -q 401'
 wait_for standin curl -fsS http://127.0.0.1:4566/__health
+. "$ROOT/testbed/buildkit.sh"
 
 cat > env <<ENV
 # Point the actions and tests at the testbed (source this file).
@@ -155,6 +157,8 @@ export TESTBED_OCI_USER=$OCI_USER
 export TESTBED_OCI_PASSWORD=$OCI_PASSWORD
 export TESTBED_STANDIN=http://127.0.0.1:4566
 export TESTBED_IMMUTABLE_HOST=127.0.0.1:5002
+export TESTBED_TOOLS=$TOOLS
+export TESTBED_BUILDKIT_ADDR=$BUILDKIT_ADDR
 ENV
 echo "testbed up: ECR-shaped registry https://123456789012.dkr.ecr.us-east-1.amazonaws.com (127.0.0.1:443), registries 127.0.0.1:5000 (Basic) and :5001 (Bearer), ECR/STS stand-in http://127.0.0.1:4566"
 echo "environment: source $DIR/env"

@@ -66,9 +66,10 @@ describe.each(NODES)('build-push bundle under %s', (_label, node) => {
     expect(r.warnings.join('\n')).toMatch(/cache: gha needs docker buildx; building without a cache/);
   });
 
-  test('more than one platform without buildx is a clear error', () => {
+  // With push, several platforms build one at a time on the classic builder and merge (platforms.test.ts).
+  test('more than one platform without buildx and without push is a clear error (no registry to merge in)', () => {
     const ws = context();
-    const r = runStep(DIR, { node, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { image: `${tb.ociHost}/${unique('mp')}:v1`, platforms: 'linux/amd64,linux/arm64', 'skip-if-exists': 'false' } });
+    const r = runStep(DIR, { node, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { image: `${tb.ociHost}/${unique('mp')}:v1`, platforms: 'linux/amd64,linux/arm64', 'skip-if-exists': 'false', push: 'false' } });
     expect(r.code).toBe(1);
     expect(r.errors.join('\n')).toMatch(/needs docker buildx, which is not installed/);
   });

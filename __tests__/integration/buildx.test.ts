@@ -1,28 +1,16 @@
-// The buildx path for real: a docker-buildx plugin (the `docker` driver, what a runner has when
-// no setup-buildx-action step ran) linked into each test's DOCKER_CONFIG. buildx is not packaged
-// here: BUILDX_PLUGIN names a binary built from docker/buildx's source (see the README). Without
-// it these tests are reported as skipped, never as passed.
-import { execFileSync } from 'node:child_process';
+// The buildx path for real, on both builders a runner has (builders.ts): the `docker` driver
+// (no setup-buildx-action step) and a BuildKit daemon through buildx's `remote` driver (what the
+// `docker-container` driver gives hosted runners). The plugin is BUILDX_PLUGIN, else
+// ../shared/tools/docker-buildx; a builder that cannot run here is reported as skipped, with
+// the reason, never as passed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { BUILDERS, baseFor, busyboxImage } from './builders.js';
 import { GitFixture } from './git-fixture.js';
 import { NODES, runStep } from './runner.js';
-import { actionEnv, dockerConfig, dockerSpy, registryDigest, standin, tb, unique } from './testbed.js';
+import { actionEnv, dockerSpy, registryDigest, standin, tb, unique } from './testbed.js';
 
 const NODE24 = NODES[1]?.[1] as string;
-const PLUGIN = process.env.BUILDX_PLUGIN ?? '';
-const HAVE = PLUGIN !== '' && existsSync(PLUGIN);
-if (!HAVE) console.warn('buildx tests skipped: set BUILDX_PLUGIN to a docker-buildx binary to run them (README, "buildx in the tests").');
-
-/** A docker config with the plugin in cli-plugins/ and the given logins. */
-function buildxConfig(auths: Record<string, { username: string; password: string }> = {}): string {
-  const dir = dockerConfig(auths);
-  mkdirSync(join(dir, 'cli-plugins'));
-  symlinkSync(PLUGIN, join(dir, 'cli-plugins', 'docker-buildx'));
-  return dir;
-}
+for (const b of BUILDERS) if (b.skip) console.warn(`buildx tests on the ${b.id} builder ${b.skip}`);
 
 function service(content: string): GitFixture {
   return new GitFixture().write({ 'svc/Dockerfile': 'FROM scratch\nARG CMD_TARGET=none\nCOPY app.txt /app.txt\nLABEL target=$CMD_TARGET\n', 'svc/app.txt': `${content}\n` });
@@ -30,28 +18,12 @@ function service(content: string): GitFixture {
 
 const buildxBuilds = (commands: string[]): string[] => commands.filter((c) => c.startsWith('buildx build '));
 
-/**
- * A base image that can RUN, made offline: Debian's static busybox imported as a root file
- * system (testbed/install.sh installs busybox-static). Undefined when it is not there.
- */
-function busyboxImage(): string | undefined {
-  const bin = '/bin/busybox';
-  try {
-    execFileSync('dpkg', ['-s', 'busybox-static'], { stdio: 'ignore' });
-  } catch {
-    return undefined;
+describe.each(BUILDERS.map((b) => [`${b.id}${b.skip ? ` (${b.skip})` : ''}`, b] as const))('buildx path, real plugin, builder: %s', (_, b) => {
+  if (b.skip) {
+    test.skip(`every buildx case (${b.skip})`, () => undefined);
+    return;
   }
-  if (!existsSync(bin)) return undefined;
-  const name = 'ensure-image-testbed/busybox:1';
-  const root = mkdtempSync(join(tmpdir(), 'bbroot-'));
-  mkdirSync(join(root, 'bin'));
-  execFileSync('cp', [bin, join(root, 'bin', 'busybox')]);
-  for (const c of ['sh', 'cat', 'test', 'sha256sum', 'cut']) symlinkSync('busybox', join(root, 'bin', c));
-  execFileSync('sh', ['-c', `tar -C '${root}' -c . | docker import - ${name}`], { stdio: 'ignore' });
-  return name;
-}
-
-(HAVE ? describe : describe.skip)(`buildx path, real plugin (${HAVE ? PLUGIN : 'skipped: BUILDX_PLUGIN not set'})`, () => {
+  const buildxConfig = (auths: Record<string, { username: string; password: string }> = {}): string => b.config(auths);
   beforeEach(() => standin.reset());
 
   test('build-push, default inputs: builds with buildx, pushes, reports the registry digest; skips on the second run', async () => {
@@ -67,10 +39,17 @@ function busyboxImage(): string | undefined {
     expect(first.outputs.built).toBe('true');
     const builds = buildxBuilds(first.docker);
     expect(builds).toHaveLength(1);
-    // The docker driver exports no cache: only the existing registry cache is read, and a notice says why.
     expect(builds[0]).toContain(`--cache-from type=registry,ref=${tb.ociHost}/${repo}:buildcache-api`);
-    expect(builds[0]).not.toContain('--cache-to');
-    expect(first.stdout).toMatch(/exports no cache.*docker\/setup-buildx-action/);
+    if (b.exports) {
+      // A BuildKit daemon exports the registry cache beside the image (no Actions cache service here).
+      expect(builds[0]).toContain(`--cache-to type=registry,ref=${tb.ociHost}/${repo}:buildcache-api,mode=max`);
+      expect(await registryDigest(tb.ociHost, repo, 'buildcache-api', tb.ociAuth)).toMatch(/^sha256:/);
+      expect(first.stdout).not.toMatch(/exports no cache/);
+    } else {
+      // The docker driver exports no cache: only the existing registry cache is read, and a notice says why.
+      expect(builds[0]).not.toContain('--cache-to');
+      expect(first.stdout).toMatch(/exports no cache.*docker\/setup-buildx-action/);
+    }
     const held = await registryDigest(tb.ociHost, repo, 'api-abc1234', tb.ociAuth);
     expect(first.outputs.digest).toBe(held);
     expect(await registryDigest(tb.ociHost, repo, 'api-latest', tb.ociAuth)).toBe(held);
@@ -117,14 +96,19 @@ function busyboxImage(): string | undefined {
     expect(argv[1]).toContain(`ref=${tb.ecrHost}/cloudtak:buildcache-events`);
   });
 
-  test('cache: registry on the docker driver is a warning and a build, not a failed step', () => {
+  test(`cache: registry ${b.exports ? 'exports the cache' : 'on the docker driver is a warning and a build, not a failed step'}`, async () => {
     const repo = `team/${unique('bxreg')}`;
     const ws = service(repo);
     ws.commit('one');
     const r = runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth })), inputs: { image: `${tb.ociHost}/${repo}:v1`, context: 'svc', cache: 'registry' } });
     expect(r.errors).toEqual([]);
     expect(r.outputs.built).toBe('true');
-    expect(r.warnings.join('\n')).toMatch(/cannot export a cache/);
+    if (b.exports) {
+      expect(r.warnings).toEqual([]);
+      expect(await registryDigest(tb.ociHost, repo, `buildcache-${repo.split('/')[1]}`, tb.ociAuth)).toMatch(/^sha256:/);
+    } else {
+      expect(r.warnings.join('\n')).toMatch(/cannot export a cache/);
+    }
   });
 
   test('push: false loads the image into docker and reports no digest', () => {
@@ -136,7 +120,8 @@ function busyboxImage(): string | undefined {
     expect(r.outputs).toMatchObject({ built: 'true', digest: '' });
   });
 
-  const base = HAVE ? busyboxImage() : undefined;
+  const local = busyboxImage();
+  const base = local ? baseFor(b, local) : undefined;
   (base ? test : test.skip)(`secrets reach RUN --mount=type=secret, and no output, log or argv shows them${base ? '' : ' (skipped: no static busybox for a base image)'}`, () => {
     const secret = `npm-${unique('token')}-value`;
     const envSecret = `gh-${unique('token')}-value`;

@@ -152,3 +152,37 @@ export function dockerSpy(): { path: string; commands: () => string[] } {
   writeFileSync(log, '');
   return { path: `${dir}:${process.env.PATH}`, commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
+
+const ALL_MANIFESTS = 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json';
+
+/** A manifest as the registry serves it (any of the four media types), or undefined when absent. */
+export async function registryManifest(
+  host: string,
+  name: string,
+  ref: string,
+  auth: { username: string; password: string },
+): Promise<{ mediaType: string; digest: string; size: number; json: Record<string, any> } | undefined> {
+  const r = await request(`${base(host)}/v2/${name}/manifests/${ref}`, { headers: { Authorization: await authHeader(host, name, auth), Accept: ALL_MANIFESTS } });
+  if (r.status !== 200) return undefined;
+  return { mediaType: String(r.headers['content-type']), digest: r.headers['docker-content-digest'] as string, size: r.body.length, json: JSON.parse(r.body.toString()) };
+}
+
+/** The tags a repository lists (empty when it has none or does not exist). */
+export async function registryTags(host: string, name: string, auth: { username: string; password: string }): Promise<string[]> {
+  const r = await request(`${base(host)}/v2/${name}/tags/list`, { headers: { Authorization: await authHeader(host, name, auth) } });
+  return r.status === 200 ? ((JSON.parse(r.body.toString()).tags as string[] | null) ?? []) : [];
+}
+
+/** One ECR API call to the stand-in (AWS JSON 1.1); the parsed answer and its HTTP status. */
+export async function ecrCall(op: string, body: unknown): Promise<{ status: number; json: Record<string, any> }> {
+  const r = await request(tb.standin, {
+    method: 'POST',
+    headers: {
+      'X-Amz-Target': `AmazonEC2ContainerRegistry_V20150921.${op}`,
+      'Content-Type': 'application/x-amz-json-1.1',
+      Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDTESTBED/20261203/us-east-1/ecr/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: r.status, json: JSON.parse(r.body.toString() || '{}') };
+}

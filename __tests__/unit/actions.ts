@@ -18,6 +18,7 @@ export const ACTIONS: [string, () => Promise<InputModule>][] = [
   ['actions/cdk-context', () => import('../../actions/cdk-context/src/inputs.js') as Promise<InputModule>],
   ['actions/ecr-login', () => import('../../actions/ecr-login/src/inputs.js') as Promise<InputModule>],
   ['actions/image-exists', () => import('../../actions/image-exists/src/inputs.js') as Promise<InputModule>],
+  ['actions/merge', () => import('../../actions/merge/src/inputs.js') as Promise<InputModule>],
   ['actions/plan', () => import('../../actions/plan/src/inputs.js') as Promise<InputModule>],
   ['actions/resolve-tag', () => import('../../actions/resolve-tag/src/inputs.js') as Promise<InputModule>],
   ['actions/scan-gate', () => import('../../actions/scan-gate/src/inputs.js') as Promise<InputModule>],
@@ -64,6 +65,7 @@ export function baseEnv(dir: string, ws: string): Record<string, string> {
     'actions/image-exists': { repository: 'app', tag: 'app-1' },
     'actions/build-push': { repository: 'app', tag: 'app-1' },
     'actions/scan-gate': { repository: 'app', tag: 'app-1' },
+    'actions/merge': { repository: 'app', tag: 'app-1', platforms: 'linux/amd64,linux/arm64' },
   };
   return { GITHUB_WORKSPACE: ws, AWS_REGION: 'us-east-1', ...inputEnv(required[dir] ?? {}) };
 }

@@ -48,6 +48,7 @@ test('the image exists: login, one BatchGetImage, no build; CDK args use the pre
     'scan-status': 'off',
     findings: '',
     'scan-passed': '',
+    platforms: '{}',
   });
   expect(s.ecr.calls).toEqual(['accountId us-east-1', 'privateTokens us-east-1 123456789012', 'findImages us-east-1 123456789012 cloudtak 1']);
   expect(s.docker.commands).toEqual([]);

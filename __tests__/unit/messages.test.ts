@@ -20,6 +20,7 @@ function mentioned(e: unknown): string[] {
 const COMBOS: Record<string, Record<string, string>[]> = {
   '.': [{ username: 'u' }, { password: 'p' }, { registry: '123456789012' }, { account: '1' }, { name: 'media mtx' }, { repository: 'Bad' }, { 'tag-source': 'tree', paths: '../x' }, { prefix: 'p'.repeat(100), length: '64' }, { 'key-suffix': 'a b' }, { flag: 'aws:x' }],
   'actions/build-push': [{ image: 'ghcr.io/o/a:1' }, { repository: '', tag: '' }, { repository: '', image: 'Bad Ref' }, { username: 'u' }, { tags: 'ghcr.io/O/x:1' }],
+  'actions/merge': [{ platforms: '' }, { digests: 'linux/arm64=abc' }, { digests: 'arm64=sha256:' + 'a'.repeat(64) }, { digests: '{bad' }, { tags: 'a b' }],
   'actions/image-exists': [{ image: 'ghcr.io/o/a:1' }, { repository: '' }, { repository: '', image: ':x' }, { registry: 'public.ecr.aws', repository: 'a' }],
   'actions/cdk-context': [{ images: 'a=t1,b=t2' }, { images: 'media mtx=t' }, { images: 'a=', 'use-prebuilt': 'true' }, { images: 'a=t\na=t' }, { extra: 'aws:x=1' }],
   'actions/ecr-login': [{ registries: 'ghcr.io' }, { registries: '123456789012', region: 'mars' }],

@@ -35,6 +35,7 @@ export const INPUTS = declareInputs({
   ...REPOSITORY_INPUTS,
   'skip-if-exists': input.bool('true'),
   ...DIRTY_INPUT,
+  'platform-job': input.bool('false'),
   username: input.text(''),
   password: input.text(''),
   ...SCAN_INPUTS,
@@ -58,6 +59,8 @@ export interface BuildPushInputs {
   dirty: DirtyMode;
   /** The scan gate over the image pushed or found (off: no call). */
   scan: ScanSettings;
+  /** Build the one platform for a later merge (actions/merge). */
+  platformJob: boolean;
 }
 
 /** The inputs, read and checked as a whole (before STS, a registry or docker is asked). */
@@ -84,5 +87,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
     missingRepository: v['missing-repository'],
     dirty: v.dirty,
     scan: scanSettings(v),
+    platformJob: v['platform-job'],
   };
 }

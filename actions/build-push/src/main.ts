@@ -6,7 +6,7 @@ import { HttpRegistry } from '@ensure-image/adapters/oci';
 import * as path from 'node:path';
 import { defaultImagePaths, expandTags, withRevision } from '@ensure-image/conventions';
 import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/kit';
-import { buildPush, gateImage, judgeWorktree, resolveTarget, worktreeChanges } from '@ensure-image/steps';
+import { buildPush, gateImage, judgeWorktree, platformRows, platformsJson, resolveTarget, worktreeChanges } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {
@@ -34,17 +34,19 @@ async function main(): Promise<void> {
       ...(i.name ? { name: i.name } : {}),
       ...(i.createRepository ? { createRepository: i.createRepository } : {}),
       missingRepository: i.missingRepository,
+      platformJob: i.platformJob,
     },
     { docker: new DockerCli(), log, ecr: loadSdkEcr, registry: new HttpRegistry(), cache: new ActionsDirCache() },
   );
   // Gated whether built or skipped: an image built last week gains CVEs while it sits in the registry.
   const scan = await gateImage(i.scan, image, r.digest, { ecr: loadSdkEcr, log });
-  setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata, ...scan.outputs });
+  setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata, platforms: platformsJson(r, i.settings.platforms), ...scan.outputs });
   await writeSummary('Build and push', [
     ['image', r.image],
     ['result', r.existed ? 'existed: build skipped' : r.built ? `built (${r.builder})` : 'pushed by another run'],
     ['digest', r.digest],
     ...(r.repointed.length ? ([['re-pointed', r.repointed.join(', ')]] as [string, string][]) : []),
+    ...platformRows(r),
   ]);
   writeScanSummary(scan.scans, scan.verdict, i.scan.mode);
   if (scan.failure) throw scan.failure;

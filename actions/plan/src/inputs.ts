@@ -1,4 +1,4 @@
-import { type DirtyMode, type ManifestImage, type RepositorySettings, cdkContext, validateContextKey } from '@ensure-image/conventions';
+import { type DirtyMode, type KeyValue, type ManifestImage, type RepositorySettings, cdkContext, parseKeyValues, validateContextKey, validateRunnerMapping } from '@ensure-image/conventions';
 import { DIRTY_INPUT, REPOSITORY_INPUTS, SCAN_INPUTS, declareInputs, input, readDeclared, refuseUnscannable, repositorySettings, scanSettings, workspace } from '@ensure-image/kit';
 import { type ScanSettings, loadManifest } from '@ensure-image/steps';
 
@@ -14,6 +14,7 @@ export const INPUTS = declareInputs({
   retag: input.bool('true'),
   ...DIRTY_INPUT,
   ...SCAN_INPUTS,
+  runner: input.parsed('default=ubuntu-24.04\nlinux/arm64=ubuntu-24.04-arm', (n, v) => validateRunnerMapping(n, parseKeyValues(n, v)), { multiline: true }),
 });
 
 export interface PlanActionInputs {
@@ -31,6 +32,8 @@ export interface PlanActionInputs {
   dirty: DirtyMode;
   /** The scan gate over every image found present (off: no call). */
   scan: ScanSettings;
+  /** Runner label per platform prefix, for the matrix entries. */
+  runner: KeyValue[];
 }
 
 /** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
@@ -54,6 +57,7 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
     retag: v.retag,
     manifest: v.manifest,
     dirty: v.dirty,
+    runner: v.runner,
     ...(env.GITHUB_SHA ? { githubSha: env.GITHUB_SHA } : {}),
     scan: scanSettings(v),
   };

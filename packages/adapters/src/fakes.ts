@@ -121,14 +121,18 @@ export class FakeRegistry implements Registry {
   async getManifest(t: ManifestTarget): Promise<Manifest | undefined> {
     this.calls.push(`GET ${t.host}/${t.name}:${t.reference}`);
     const m = this.manifests.get(`${t.host}/${t.name}:${t.reference}`);
-    return m && { ...m, body: Buffer.from(manifestOf(m.digest)) };
+    return m && { ...m, body: this.bodies.get(m.digest) ?? Buffer.from(manifestOf(m.digest)) };
   }
+  /** Manifest bytes PUT, by digest (an index written is read back as written). */
+  readonly bodies = new Map<string, Buffer>();
   async putManifest(t: ManifestTarget, m: Manifest): Promise<void> {
     this.calls.push(`PUT ${t.host}/${t.name}:${t.reference} ${m.digest}`);
     const key = `${t.host}/${t.name}:${t.reference}`;
     const now = this.manifests.get(key);
     if (now && now.digest !== m.digest && this.immutable.has(t.host)) throw new ImmutableTagError(`${t.host} refused to move ${t.name}:${t.reference}`);
     this.manifests.set(key, { digest: m.digest, mediaType: m.mediaType });
+    this.manifests.set(`${t.host}/${t.name}:${m.digest}`, { digest: m.digest, mediaType: m.mediaType });
+    this.bodies.set(m.digest, m.body);
   }
 }
 

@@ -43,6 +43,8 @@ export interface BuildSpec {
   /** Raw `--cache-from` / `--cache-to` values; given, they replace the `cache` mode. */
   cacheFrom?: readonly string[];
   cacheTo?: readonly string[];
+  /** A raw `--output` (push by digest: `type=image,name=<repo>,push-by-digest=true,...`); replaces --push/--load. */
+  output?: string;
 }
 
 /** A spec with its references settled (main first, each once). */
@@ -85,7 +87,7 @@ export function buildxArgs(p: BuildPlan, cache: CacheFlags): string[] {
     ...cache.from.flatMap((c) => ['--cache-from', c]),
     ...cache.to.flatMap((c) => ['--cache-to', c]),
     // A multi-platform result cannot be loaded into the docker image store.
-    ...(p.push ? ['--push'] : p.platforms.length > 1 ? [] : ['--load']),
+    ...(p.output ? ['--output', p.output] : p.push ? ['--push'] : p.platforms.length > 1 ? [] : ['--load']),
     p.context,
   ];
 }

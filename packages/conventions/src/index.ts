@@ -17,3 +17,4 @@ export * from './sources.js';
 export * from './scan-policy.js';
 export * from './scan-wait.js';
 export * from './scan-report.js';
+export * from './platforms.js';

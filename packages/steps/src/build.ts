@@ -23,6 +23,7 @@ import {
 } from '@ensure-image/conventions';
 import { type TagState, aliasImages, pointAliases, readTags } from './aliases.js';
 import { chooseCache } from './cache.js';
+import { type PlatformResult, buildPlatforms } from './platforms.js';
 import type { CheckTarget, ExistsOptions } from './exists.js';
 
 export interface BuildDeps {
@@ -51,6 +52,8 @@ export interface BuildInputs {
   createRepository?: RepositorySettings;
   /** The running action's inputs about missing repositories, for the error message. */
   repositoryInputs?: readonly string[];
+  /** Build this one platform for a later merge (actions/merge): pushed by digest, or under `<tag>-<platform>`. */
+  platformJob?: boolean;
 }
 
 export interface BuildResult {
@@ -66,9 +69,11 @@ export interface BuildResult {
   builder: 'buildx' | 'classic' | 'skipped';
   /** Aliases moved to the digest (a rerun or rollback re-points `<name>-latest`). */
   repointed: string[];
+  /** Several platforms: each platform's manifest digest and how it came to be (built, existed). */
+  platforms?: PlatformResult[];
 }
 
-interface Built {
+export interface Built {
   digest: string;
   metadata: string;
   built: boolean;
@@ -100,6 +105,8 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
   };
 
   const [before] = await Promise.all([i.skipIfExists || i.createRepository ? read() : undefined, i.ready]);
+  // Several platforms (or one platform's part of them): built per platform, merged by digest.
+  if (i.plan.push && (i.plan.platforms.length > 1 || i.platformJob)) return buildPlatforms({ i, image, refs, before, read, settle }, deps);
   if (i.skipIfExists && before?.main.exists) {
     deps.log.info(`${image} exists (${before.main.digest}): build skipped`);
     return settle(before, { built: false, existed: true, digest: before.main.digest, metadata: '{}', builder: 'skipped' });
@@ -151,7 +158,7 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
   return settle(after, { ...out, digest: after.main.digest, existed: false, builder });
 }
 
-async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: BuildDeps): Promise<Built> {
+export async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: BuildDeps): Promise<Built> {
   const name = i.name ?? cacheName(i.image.ref.repository, i.image.ref.tag);
   const localDir = path.join(i.runnerTemp, 'ensure-image-cache', `${i.image.ref.repository.replace(/\//g, '_')}-${name}`);
   const builder = await deps.docker.builderInfo(plan.builder);
@@ -177,7 +184,7 @@ async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: BuildDeps)
   return { digest, metadata: JSON.stringify(meta), built: true };
 }
 
-async function buildClassic(plan: BuildPlan, i: BuildInputs, deps: BuildDeps, clientVersion: string, recheck?: () => Promise<TagState | undefined>): Promise<Built> {
+export async function buildClassic(plan: BuildPlan, i: BuildInputs, deps: BuildDeps, clientVersion: string, recheck?: () => Promise<TagState | undefined>): Promise<Built> {
   const needs = classicLimits(plan);
   if (needs.length) {
     throw new Error(`${needs.join(', ')}: needs docker buildx, which is not installed (docker/setup-buildx-action installs it)`);

@@ -7,6 +7,7 @@ import { PathNotInCommitError } from './resolve-tag.js';
 import { dirtyImageTag, judgeWorktree, worktreeChanges } from './worktree.js';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
 import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
+import { lackingPlatforms } from './plan-platforms.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
 import { resolveTarget } from './target.js';
 
@@ -31,6 +32,8 @@ export interface PlannedImage {
   repointed: string[];
   /** Uncommitted changes under the image's inputs (when the plan was asked to look); with `dirty: tag`, `tag` is the `-dirty-` one. */
   changes: string[];
+  /** Several platforms asked: those the tag lacks (all when it is absent). */
+  missingPlatforms?: string[];
 }
 
 export interface PlanOptions extends ExistsOptions {
@@ -112,8 +115,10 @@ export async function planImages(
   return Promise.all(
     resolved.map(async (r, n) => {
       const state = states[n] as TagState;
-      const repointed = o.retag !== false && state.main.exists ? await pointAliases(r.target, state.main.digest, state, deps, o.credentials) : [];
-      return { ...r, image: formatReference(r.target.ref), exists: state.main.exists, digest: state.main.digest, repointed };
+      const lacking = await lackingPlatforms(r.spec, r.target, state.main, deps, o.credentials);
+      const exists = state.main.exists && lacking.length === 0;
+      const repointed = o.retag !== false && exists ? await pointAliases(r.target, state.main.digest, state, deps, o.credentials) : [];
+      return { ...r, image: formatReference(r.target.ref), exists, digest: state.main.digest, repointed, ...(r.spec.platforms.length > 1 ? { missingPlatforms: lacking } : {}) };
     }),
   );
 }

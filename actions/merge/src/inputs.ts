@@ -1,0 +1,34 @@
+import { type ImageInputs, parseExtraTags, parseKeyValues, parsePlatformDigests, parsePlatforms, validateImageInputs } from '@ensure-image/conventions';
+import { credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/kit';
+
+/** Every input merge reads, with action.yml's defaults. */
+export const INPUTS = declareInputs({
+  image: input.text(''),
+  repository: input.text(''),
+  tag: input.text(''),
+  registry: input.text(''),
+  account: input.text(''),
+  region: input.text(''),
+  platforms: input.parsed('', parsePlatforms, { required: true, hint: 'the platforms of the image, like linux/amd64,linux/arm64' }),
+  digests: input.parsed('', (n, v) => parsePlatformDigests(n, v, parseKeyValues), { multiline: true }),
+  tags: input.parsed('', parseExtraTags),
+  username: input.text(''),
+  password: input.text(''),
+});
+
+export interface MergeActionInputs {
+  image: ImageInputs;
+  platforms: string[];
+  digests: Map<string, string>;
+  tags: string[];
+  credentials?: { username: string; password: string };
+}
+
+/** The inputs, read and checked as a whole (before STS or any registry is asked). */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): MergeActionInputs {
+  const v = readDeclared(INPUTS, env);
+  const creds = credentials(v, log);
+  const image = imageInputs(v);
+  validateImageInputs(image, env);
+  return { image, platforms: v.platforms, digests: v.digests, tags: v.tags, ...(creds ? { credentials: creds } : {}) };
+}

@@ -1,5 +1,5 @@
 import { type ImageInputs, type RepositorySettings, validateImageInputs, validateImageName } from '@ensure-image/conventions';
-import {
+import { IMAGE_INPUTS,
   BUILD_INPUTS,
   type BuildSettings,
   DIRTY_INPUT,
@@ -24,12 +24,7 @@ import type { ScanSettings } from '@ensure-image/steps';
 
 /** Every input build-push reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
-  image: input.text(''),
-  repository: input.text(''),
-  tag: input.text(''),
-  registry: input.text(''),
-  account: input.text(''),
-  region: input.text(''),
+  ...IMAGE_INPUTS,
   name: input.parsed('', (n, v) => (v === '' ? '' : validateImageName(n, v))),
   ...BUILD_INPUTS,
   ...REPOSITORY_INPUTS,

@@ -1,14 +1,9 @@
 import { type ImageInputs, validateImageInputs } from '@ensure-image/conventions';
-import { credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/kit';
+import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/kit';
 
 /** Every input image-exists reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
-  image: input.text(''),
-  repository: input.text(''),
-  tag: input.text(''),
-  registry: input.text(''),
-  account: input.text(''),
-  region: input.text(''),
+  ...IMAGE_INPUTS,
   username: input.text(''),
   password: input.text(''),
   'missing-repository': input.choice(['error', 'absent'] as const, 'error'),

@@ -1,14 +1,9 @@
 import { type ImageInputs, parseExtraTags, parseKeyValues, parsePlatformDigests, parsePlatforms, validateImageInputs } from '@ensure-image/conventions';
-import { credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/kit';
+import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/kit';
 
 /** Every input merge reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
-  image: input.text(''),
-  repository: input.text(''),
-  tag: input.text(''),
-  registry: input.text(''),
-  account: input.text(''),
-  region: input.text(''),
+  ...IMAGE_INPUTS,
   platforms: input.parsed('', parsePlatforms, { required: true, hint: 'the platforms of the image, like linux/amd64,linux/arm64' }),
   digests: input.parsed('', (n, v) => parsePlatformDigests(n, v, parseKeyValues), { multiline: true }),
   tags: input.parsed('', parseExtraTags),

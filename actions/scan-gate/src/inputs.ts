@@ -1,15 +1,10 @@
 import { type ImageInputs, ValidationError, parseReference, validateImageInputs } from '@ensure-image/conventions';
-import { SCAN_INPUTS, declareInputs, imageInputs, input, readDeclared, refuseUnscannable, scanSettings } from '@ensure-image/kit';
+import { IMAGE_INPUTS, SCAN_INPUTS, declareInputs, imageInputs, input, readDeclared, refuseUnscannable, scanSettings } from '@ensure-image/kit';
 import type { ScanSettings } from '@ensure-image/steps';
 
 /** Every input scan-gate reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
-  image: input.text(''),
-  repository: input.text(''),
-  tag: input.text(''),
-  registry: input.text(''),
-  account: input.text(''),
-  region: input.text(''),
+  ...IMAGE_INPUTS,
   ...SCAN_INPUTS,
   // The standalone gate is there to gate: it fails by default.
   'scan-gate': input.choice(['off', 'warn', 'fail'] as const, 'fail'),

@@ -1,8 +1,12 @@
 import type { Log } from '@ensure-image/adapters/log';
 import { type ImageInputs, ValidationError } from '@ensure-image/conventions';
+import { type InputSpec, input } from './declare.js';
 
 /** The image-naming inputs (image, or repository + registry parts) as conventions take them; empty ones left out. */
 const IMAGE_KEYS = ['image', 'repository', 'tag', 'registry', 'account', 'region'] as const;
+
+/** The declarations of those inputs (image-exists, build-push, merge, scan-gate): all optional text, checked together by validateImageInputs. */
+export const IMAGE_INPUTS = Object.fromEntries(IMAGE_KEYS.map((k) => [k, input.text('')])) as Record<(typeof IMAGE_KEYS)[number], InputSpec<string>>;
 
 export function imageInputs(v: Partial<Record<(typeof IMAGE_KEYS)[number], string>>): ImageInputs {
   return Object.fromEntries(IMAGE_KEYS.map((k) => [k, v[k]]).filter(([, value]) => value !== undefined && value !== '')) as ImageInputs;

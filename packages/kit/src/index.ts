@@ -4,7 +4,7 @@ export { setOutputs } from './outputs.js';
 export { writeSummary, type SummaryRow } from './summary.js';
 export { isAct, workspace } from './env.js';
 export { log } from './log.js';
-export { imageInputs, credentials } from './image-inputs.js';
+export { IMAGE_INPUTS, imageInputs, credentials } from './image-inputs.js';
 export { BUILD_INPUTS, buildSettings, type BuildSettings, type BuildValues } from './build-inputs.js';
 export { REPOSITORY_INPUTS, repositorySettings, type RepositoryValues } from './repository-inputs.js';
 export { tagInputs } from './tag-inputs.js';

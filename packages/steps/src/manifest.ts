@@ -2,10 +2,9 @@
 // validate as a whole, and check that each image's context and Dockerfile exist, all before
 // git, STS or any registry is asked.
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { type ManifestImage, ManifestError, ValidationError, dockerfilePath, manifestKind, parseManifest, shown, yamlErrorDetail } from '@ensure-image/conventions';
-import { parse as parseYaml } from 'yaml';
+import { type ManifestImage, ManifestError, dockerfilePath, manifestKind, parseManifest, shown } from '@ensure-image/conventions';
+import { readYamlFile } from './yaml-file.js';
 import { type SourceOptions, findManifest, loadSourced } from './sources.js';
 
 export interface LoadManifestOptions {
@@ -31,18 +30,7 @@ export async function loadManifest(o: LoadManifestOptions): Promise<ManifestImag
     return images;
   }
   if (file !== o.file) return loadManifest({ ...o, file });
-  let text: string;
-  try {
-    text = await readFile(path.resolve(o.workspace, o.file), 'utf8');
-  } catch {
-    throw new ValidationError('manifest', `${shown(o.file)} cannot be read (paths are relative to the workspace, ${o.workspace})`);
-  }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new ManifestError(o.file, '', yamlErrorDetail(e, text));
-  }
+  const doc = await readYamlFile(o.file, o.workspace);
   const images = parseManifest(doc, { file: o.file, env: o.env, length: o.length });
   images.forEach((image, n) => checkBuildFiles(image, n, o));
   return images;

@@ -2,7 +2,6 @@
 // --print`), a compose file (read directly), or `manifest: auto` (images.yml first, then
 // docker's lookup order). The loader (manifest.ts) calls this for anything but images.yml.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { type BakeRequest, BuildxMissingError, bakePrint } from '@ensure-image/adapters/bake';
 import {
@@ -17,9 +16,8 @@ import {
   overrideOf,
   shown,
   sourcedImages,
-  yamlErrorDetail,
 } from '@ensure-image/conventions';
-import { parse as parseYaml } from 'yaml';
+import { readYamlFile } from './yaml-file.js';
 
 export interface SourceOptions {
   file: string;
@@ -59,18 +57,7 @@ export async function loadSourced(o: SourceOptions): Promise<ManifestImage[]> {
     const inWs = (p: string): string => normalisePath('context', path.isAbsolute(p) ? path.relative(o.workspace, p) : p);
     return sourcedImages(bakeManifest(json, o.file, inWs), opts);
   }
-  let text: string;
-  try {
-    text = await readFile(path.resolve(o.workspace, o.file), 'utf8');
-  } catch {
-    throw new ValidationError('manifest', `${shown(o.file)} cannot be read (paths are relative to the workspace, ${o.workspace})`);
-  }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new ManifestError(o.file, '', yamlErrorDetail(e, text));
-  }
+  const doc = await readYamlFile(o.file, o.workspace);
   const m = composeManifest(doc, o.file, o.env);
   if (targets.length) {
     const keep = m.origins.map((w, n) => ({ w, n })).filter(({ w }) => targets.includes(w.slice('services.'.length)));

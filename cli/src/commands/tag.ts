@@ -1,5 +1,5 @@
 import { ValidationError, listFiles, normalisePath, parseList, shown, validatePrefix } from '@ensure-image/conventions';
-import { imageTagInputs, inspectWorktree, resolveTag } from '@ensure-image/steps';
+import { imageTagInputs, inspectWorktree, keptTag, resolveTag } from '@ensure-image/steps';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { MANIFEST_FLAGS, loadManifest, manifestOptions } from '../manifest.js';
@@ -48,9 +48,12 @@ ${COMMON_HELP}`,
     // An entry whose inputs hold uncommitted changes has the tag ensure would build it under.
     const worktree = await inspectWorktree({ ...o, images: chosen }, commitTags, git, 'tag');
     worktree.forEach((w, n) => {
-      const name = chosen[n]?.name as string;
-      if (w.files.length) deps.err(`ensure-image: ${name} has uncommitted changes to its inputs (${listFiles(w.files)}): ${w.tag.tag}, not the commit's tag`);
-      deps.out(positionals.length ? w.tag.tag : `${name}=${w.tag.tag}`);
+      const spec = chosen[n] as (typeof chosen)[number];
+      const name = spec.name;
+      // keep-tag: the entry's own tag as written, whatever the worktree holds.
+      const t = keptTag(spec, w.tag, log).tag;
+      if (w.files.length && spec.fixedTag === undefined) deps.err(`ensure-image: ${name} has uncommitted changes to its inputs (${listFiles(w.files)}): ${t}, not the commit's tag`);
+      deps.out(positionals.length ? t : `${name}=${t}`);
     });
     return EXIT.ok;
   },

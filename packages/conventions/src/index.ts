@@ -14,6 +14,7 @@ export * from './build.js';
 export * from './repository.js';
 export * from './worktree.js';
 export * from './sources.js';
+export { KEEP_TAG, keepTagValue } from './keep-tag.js';
 export * from './scan-policy.js';
 export * from './scan-wait.js';
 export * from './scan-report.js';

@@ -23,6 +23,8 @@ export interface ManifestImage {
   /** For tag source `tree`: what makes the image. Default: context (and file when outside it). */
   paths: string[];
   aliases: string[];
+  /** A compose/bake entry's own tag kept as written (`keep-tag`), checked and skipped instead of `<prefix>-<id>`. */
+  fixedTag?: string;
 }
 
 export interface ManifestOptions {

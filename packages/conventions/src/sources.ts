@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ManifestError, ValidationError, shown } from './errors.js';
 import { type ManifestImage, type ManifestOptions, expandVars, parseManifest } from './manifest.js';
 import { parseReference } from './reference.js';
+import { KEEP_TAG, takeKeepTag } from './keep-tag.js';
 
 /** The files docker looks for, in its order (compose, then bake); `images.yml` comes before them all. */
 export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
@@ -30,7 +31,7 @@ export function overrideOf(file: string): string {
 /** ensure-image's own settings on a bake target, as labels (bake has no extensions): `ensure-image.prefix`, ... */
 export const BAKE_LABEL = 'ensure-image.';
 /** What bake and compose cannot say, and ensure-image reads from `x-ensure-image` or the labels. */
-const EXTRA = ['name', 'prefix', 'aliases', 'paths', 'account', 'region', 'registry', 'repository'];
+const EXTRA = ['name', 'prefix', 'aliases', 'paths', 'account', 'region', 'registry', 'repository', KEEP_TAG];
 
 type Raw = Record<string, unknown>;
 const isMap = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -55,7 +56,7 @@ function extras(file: string, where: string, v: unknown): Raw {
   if (!isMap(v)) throw new ManifestError(file, where, 'must be a map of ensure-image settings ({prefix, aliases, paths, name, ...})');
   const unknown = Object.keys(v).filter((k) => !EXTRA.includes(k));
   if (unknown.length) throw new ManifestError(file, where, `has unknown keys ${unknown.map(shown).join(', ')} (known: ${EXTRA.join(', ')})`);
-  return v;
+  return { ...v };
 }
 
 /** A workspace-relative build file of a context: docker reads `dockerfile` relative to the context. */
@@ -69,6 +70,8 @@ export interface SourcedManifest {
   doc: { images: Raw[] };
   /** Where each entry came from, for messages (`target "api"`, `services.api`). */
   origins: string[];
+  /** Per entry: the tag it keeps as written (`keep-tag`), instead of `<prefix>-<id>`. */
+  fixed?: (string | undefined)[];
 }
 
 /**
@@ -81,6 +84,7 @@ export function bakeManifest(json: unknown, file: string, workspaceOf: (p: strin
   if (!targets || Object.keys(targets).length === 0) throw new ManifestError(file, '', 'docker buildx bake --print found no targets');
   const images: Raw[] = [];
   const origins: string[] = [];
+  const fixed: (string | undefined)[] = [];
   for (const name of bakeOrder(json as Raw, Object.keys(targets))) {
     const t = targets[name];
     if (!isMap(t)) continue;
@@ -93,10 +97,13 @@ export function bakeManifest(json: unknown, file: string, workspaceOf: (p: strin
       own[key] = ['aliases', 'paths'].includes(key) ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
     }
     const context = workspaceOf(typeof t.context === 'string' ? t.context : '.');
-    images.push(named(file, where, entry(name, context, t, extras(file, `${where}.labels`, own), fromTag(file, `${where}.tags`, Array.isArray(t.tags) ? t.tags[0] : undefined)), 'a tag (tags = ["<registry>/<repository>:x"]) or an ensure-image.repository label'));
+    const first = Array.isArray(t.tags) ? t.tags[0] : undefined;
+    const mine = extras(file, `${where}.labels`, own);
+    fixed.push(takeKeepTag(file, `${where}.labels`, mine, first, `${where}.tags`));
+    images.push(named(file, where, entry(name, context, t, mine, fromTag(file, `${where}.tags`, first)), 'a tag (tags = ["<registry>/<repository>:x"]) or an ensure-image.repository label'));
     origins.push(where);
   }
-  return { doc: { images }, origins };
+  return { doc: { images }, origins, fixed };
 }
 
 /**
@@ -110,6 +117,7 @@ export function composeManifest(doc: unknown, file: string, env: Record<string, 
   const dir = path.posix.dirname(file.replace(/\\/g, '/'));
   const images: Raw[] = [];
   const origins: string[] = [];
+  const fixed: (string | undefined)[] = [];
   for (const [name, raw] of Object.entries(services)) {
     if (!isMap(raw) || raw.build === undefined) continue;
     const where = `services.${name}`;
@@ -122,12 +130,15 @@ export function composeManifest(doc: unknown, file: string, env: Record<string, 
     const args = isMap(build.args) ? build.args : Array.isArray(build.args) ? Object.fromEntries((build.args as string[]).map((a) => [a.split('=')[0], a.split('=').slice(1).join('=')])) : undefined;
     const tag = typeof s.image === 'string' ? s.image : Array.isArray(build.tags) ? build.tags[0] : undefined;
     const t: Raw = { ...build, ...(args ? { args } : {}) };
-    const e = entry(name, context, t, extras(file, `${where}.x-ensure-image`, s['x-ensure-image']), fromTag(file, typeof s.image === 'string' ? `${where}.image` : `${where}.build.tags`, tag));
+    const tagField = typeof s.image === 'string' ? `${where}.image` : `${where}.build.tags`;
+    const mine = extras(file, `${where}.x-ensure-image`, s['x-ensure-image']);
+    fixed.push(takeKeepTag(file, `${where}.x-ensure-image`, mine, tag, tagField));
+    const e = entry(name, context, t, mine, fromTag(file, tagField, tag));
     images.push(named(file, where, e, 'an image: (<registry>/<repository>) or x-ensure-image.repository'));
     origins.push(where);
   }
   if (images.length === 0) throw new ManifestError(file, 'services', 'no service has a build: section, so there is no image to ensure');
-  return { doc: { images }, origins };
+  return { doc: { images }, origins, fixed };
 }
 
 /** Targets in the default group's order (groups expanded), as the file lists them; --print sorts its map. */
@@ -153,7 +164,7 @@ function named(file: string, where: string, e: Raw, how: string): Raw {
 export function sourcedImages(m: SourcedManifest, o: ManifestOptions & { file: string }): ManifestImage[] {
   const file = o.file;
   try {
-    return parseManifest(m.doc, o);
+    return parseManifest(m.doc, o).map((img, n) => (m.fixed?.[n] ? { ...img, fixedTag: m.fixed[n] } : img));
   } catch (e) {
     if (!(e instanceof ManifestError)) throw e;
     const at = /^images\[(\d+)\]/.exec(e.field);

@@ -6,6 +6,7 @@ export { chooseCache, type CacheChoice, type CacheRequest } from './cache.js';
 export { resolveTarget } from './target.js';
 export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
 
+export { keptTag } from './kept-tag.js';
 export { planImages, buildMatrix, imageTagInputs, inspectWorktree, type PlanInputs, type PlannedImage } from './plan.js';
 export { loadManifest, type LoadManifestOptions } from './manifest.js';
 export { worktreeChanges, dirtyImageTag, judgeWorktree, type DirtyImage } from './worktree.js';

@@ -10,6 +10,7 @@ import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
 import { lackingPlatforms } from './plan-platforms.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
 import { resolveTarget } from './target.js';
+import { keptTag } from './kept-tag.js';
 
 export interface PlanInputs {
   images: readonly ManifestImage[];
@@ -86,7 +87,7 @@ export async function planImages(
   const worktree = await inspectWorktree(i, tags, deps, o.dirty);
   const resolved = await Promise.all(
     i.images.map(async (spec, n) => {
-      const tag = worktree[n]?.tag ?? (tags[n] as ResolvedTag);
+      const tag = keptTag(spec, worktree[n]?.tag ?? (tags[n] as ResolvedTag), deps.log);
       const target = await resolveTarget(
         {
           repository: spec.repository,

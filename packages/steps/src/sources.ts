@@ -63,7 +63,7 @@ export async function loadSourced(o: SourceOptions): Promise<ManifestImage[]> {
     const keep = m.origins.map((w, n) => ({ w, n })).filter(({ w }) => targets.includes(w.slice('services.'.length)));
     const unknown = targets.filter((t) => !m.origins.includes(`services.${t}`));
     if (unknown.length) throw new ValidationError('targets', `${unknown.map(shown).join(', ')} is not a service with a build in ${o.file}`);
-    return sourcedImages({ doc: { images: keep.map(({ n }) => m.doc.images[n] as Record<string, unknown>) }, origins: keep.map(({ w }) => w) }, opts);
+    return sourcedImages({ doc: { images: keep.map(({ n }) => m.doc.images[n] as Record<string, unknown>) }, origins: keep.map(({ w }) => w), fixed: keep.map(({ n }) => m.fixed?.[n]) }, opts);
   }
   return sourcedImages(m, opts);
 }

@@ -148,7 +148,7 @@ describe('what a newcomer met', () => {
     ['a missing Dockerfile', { 'images.yml': 'images:\n  - {name: api, repository: app, file: Dockerfile.nope}\n' }, ['plan'], /^ensure-image plan: images\.yml: images\[0\]\.file: "Dockerfile\.nope" does not exist in the workspace/m],
     ['a missing context', { 'images.yml': 'images:\n  - {name: api, repository: app, context: nope}\n' }, ['plan'], /^ensure-image plan: images\.yml: images\[0\]\.context: "nope" is not a directory/m],
     ['a paths entry not in the commit', { 'images.yml': 'images:\n  - {name: api, repository: app, file: Dockerfile.light, paths: [cmd/api, cmd/nope]}\n' }, ['plan', '--source', 'tree'], /^ensure-image plan: images\.yml: images\[0\]\.paths\[1\]: Cannot read the tree id of "cmd\/nope"/m],
-    ['a YAML syntax error', { 'images.yml': 'images:\n  - name: api\n    repository: app: x\n' }, ['plan'], /images\.yml: not valid YAML at line 3, column 17: Nested mappings are not allowed in compact mappings\n\s*2 \|   - name: api\n\s*3 \|     repository: app: x\n\s*\|\s{17}\^/],
+    ['a YAML syntax error', { 'images.yml': 'images:\n  - name: api\n    repository: app: x\n' }, ['plan'], /images\.yml: not valid YAML at line 3, column 17: Nested mappings are not allowed in compact mappings\n\s*2 \| {3}- name: api\n\s*3 \| {5}repository: app: x\n\s*\|\s{17}\^/],
   ])('%s is a manifest error, exit 2, naming file and field', (_what, files, args, message) => {
     const ws = fixture(unique('bad'), files);
     const r = cli(args, ws.dir, actionEnv(dockerConfig()));

@@ -177,7 +177,7 @@ test('plan gates every image it finds present and reports all failures together;
   expect(r.errors.join('\n')).toMatch(new RegExp(`2 image\\(s\\) did not pass:[\\s\\S]*a-${run}-${sha7}: CRITICAL 1[\\s\\S]*b-${run}-${sha7}: CRITICAL 1`));
   expect((await standin.calls())['ecr.DescribeImageScanFindings']).toBe(2);
 
-  const cli = spawnSync(node, [`${ROOT}/cli/dist/index.js`, 'scan'], { cwd: ws.dir, encoding: 'utf8', env: { ...process.env, ...env() } as NodeJS.ProcessEnv });
+  const cli = spawnSync(node, [`${ROOT}/cli/dist/index.js`, 'scan'], { cwd: ws.dir, encoding: 'utf8', env: { ...process.env, ...env() } });
   expect(cli.status).toBe(3);
   expect(cli.stderr).toContain(`${tb.ecrHost}/${REPO}:c-${run}-${sha7}: missing, not gated`);
   // Basic scanning names the package and its version; only enhanced findings know a fixed-in version.

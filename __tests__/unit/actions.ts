@@ -13,15 +13,15 @@ export interface InputModule {
 }
 
 export const ACTIONS: [string, () => Promise<InputModule>][] = [
-  ['.', () => import('../../src/inputs.js') as Promise<InputModule>],
-  ['actions/build-push', () => import('../../actions/build-push/src/inputs.js') as Promise<InputModule>],
-  ['actions/cdk-context', () => import('../../actions/cdk-context/src/inputs.js') as Promise<InputModule>],
-  ['actions/ecr-login', () => import('../../actions/ecr-login/src/inputs.js') as Promise<InputModule>],
-  ['actions/image-exists', () => import('../../actions/image-exists/src/inputs.js') as Promise<InputModule>],
-  ['actions/merge', () => import('../../actions/merge/src/inputs.js') as Promise<InputModule>],
-  ['actions/plan', () => import('../../actions/plan/src/inputs.js') as Promise<InputModule>],
-  ['actions/resolve-tag', () => import('../../actions/resolve-tag/src/inputs.js') as Promise<InputModule>],
-  ['actions/scan-gate', () => import('../../actions/scan-gate/src/inputs.js') as Promise<InputModule>],
+  ['.', () => import('../../src/inputs.js')],
+  ['actions/build-push', () => import('../../actions/build-push/src/inputs.js')],
+  ['actions/cdk-context', () => import('../../actions/cdk-context/src/inputs.js')],
+  ['actions/ecr-login', () => import('../../actions/ecr-login/src/inputs.js')],
+  ['actions/image-exists', () => import('../../actions/image-exists/src/inputs.js')],
+  ['actions/merge', () => import('../../actions/merge/src/inputs.js')],
+  ['actions/plan', () => import('../../actions/plan/src/inputs.js')],
+  ['actions/resolve-tag', () => import('../../actions/resolve-tag/src/inputs.js')],
+  ['actions/scan-gate', () => import('../../actions/scan-gate/src/inputs.js')],
 ];
 
 export interface YmlInput {

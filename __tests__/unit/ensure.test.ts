@@ -90,7 +90,7 @@ test('an abbreviated sha is resolved with git; a prefix ending in - gives one -'
 
 test('another registry: basic login with username/password (masked), HEAD of the manifest, no AWS call', async () => {
   const s = setup({ repository: 'o/cloudtak', registry: 'ghcr.io', username: 'u', password: 'secret-pw' });
-  s.registry.manifests.set('ghcr.io/o/cloudtak:cloudtak-abc1234', { digest: D, mediaType: 'application/vnd.oci.image.manifest.v1+json' } as never);
+  s.registry.manifests.set('ghcr.io/o/cloudtak:cloudtak-abc1234', { digest: D, mediaType: 'application/vnd.oci.image.manifest.v1+json' });
   const r = await ensure(s.i, s.deps);
   expect(r.outputs).toMatchObject({ image: 'ghcr.io/o/cloudtak:cloudtak-abc1234', exists: true, digest: D });
   expect(s.docker.logins).toEqual([{ host: 'ghcr.io', username: 'u', password: 'secret-pw' }]);

@@ -52,8 +52,8 @@ class QuietDocker extends DockerCli {
 /** No Actions cache service on a developer's machine. */
 const noCache: DirCache = {
   available: () => false,
-  restore: async () => undefined,
-  save: async () => undefined,
+  restore: () => Promise.resolve(undefined),
+  save: () => Promise.resolve(),
 };
 
 export function realDeps(): CliDeps {

@@ -3,7 +3,7 @@ import { ManifestError, ValidationError, shown } from './errors.js';
 import { type KeyValue, parsePlatforms, validateStage } from './inputs.js';
 import { isValidRegistryHost, validateRepository } from './reference.js';
 import { isAccountId } from './account.js';
-import { type RegionEnv, classifyRegistry, resolveRegion, validateAccount, validateRegion } from './registry.js';
+import { classifyRegistry, resolveRegion, validateAccount, validateRegion } from './registry.js';
 import { aliasTags, formatTag, normalisePath, validatePrefix } from './tags.js';
 
 /** One image of a multi-image manifest (the `plan` action's `manifest` file). */
@@ -55,9 +55,9 @@ export function expandVars(value: string, env: Record<string, string | undefined
     if (!m.endsWith('}') || name === undefined || !VAR_NAME_RE.test(name)) {
       fail(`${shown(m)} is not a variable: write \${NAME} (letters, digits, _), or $\${ for a literal \${`);
     }
-    const v = env[name as string];
+    const v = env[name];
     if (v === undefined) fail(`\${${name}} is not set in the environment (set it in the job's env, or write $\${ for a literal \${)`);
-    return v as string;
+    return v;
   });
 }
 
@@ -102,7 +102,7 @@ class Reader {
     const v = o[key];
     const field = `${where}.${key}`;
     if (v === undefined || v === null) return [];
-    const items = typeof v === 'string' ? v.split(/[\n,]/) : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : this.fail(field, 'must be a list of strings');
+    const items = typeof v === 'string' ? v.split(/[\n,]/) : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v) : this.fail(field, 'must be a list of strings');
     return items.map((s, i) => this.expand(`${field}[${i}]`, s).trim()).filter(Boolean);
   }
 
@@ -163,7 +163,7 @@ export function parseManifest(doc: unknown, o: ManifestOptions = {}): ManifestIm
     if (host === undefined && region === undefined && o.env !== undefined) {
       r.at(`${where}.region`, () => {
         if (!env.AWS_REGION && !env.AWS_DEFAULT_REGION) throw new ValidationError('region', 'no AWS region for the ECR convention: set region here, use a registry host that names one, or set AWS_REGION (aws-actions/configure-aws-credentials does)');
-        return resolveRegion({ env: env as RegionEnv });
+        return resolveRegion({ env: env });
       });
     }
     const repository = r.str(where, img, 'repository', true) as string;
@@ -203,7 +203,7 @@ export function defaultImagePaths(context: string, file: string): string[] {
 
 /** `auto` as a paths value (a string or a one-item list): the inputs read from the Dockerfile. */
 export function isAutoPaths(v: unknown): boolean {
-  const one = Array.isArray(v) && v.length === 1 ? v[0] : v;
+  const one: unknown = Array.isArray(v) && v.length === 1 ? v[0] : v;
   return typeof one === 'string' && one.trim() === 'auto';
 }
 

@@ -31,7 +31,7 @@ export function manifestsToGate(digest: string, manifest: string | undefined, me
   if (!manifest) return [{ platform: '', digest }];
   let doc: { mediaType?: string; manifests?: { digest?: string; platform?: { os?: string; architecture?: string; variant?: string }; annotations?: Record<string, string> }[] };
   try {
-    doc = JSON.parse(manifest);
+    doc = JSON.parse(manifest) as typeof doc;
   } catch {
     return [{ platform: '', digest }];
   }

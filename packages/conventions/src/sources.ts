@@ -127,8 +127,8 @@ export function composeManifest(doc: unknown, file: string, env: Record<string, 
     }) as Raw;
     const build: Raw = typeof s.build === 'string' ? { context: s.build } : isMap(s.build) ? s.build : {};
     const context = path.posix.normalize(path.posix.join(dir, typeof build.context === 'string' ? build.context : '.'));
-    const args = isMap(build.args) ? build.args : Array.isArray(build.args) ? Object.fromEntries((build.args as string[]).map((a) => [a.split('=')[0], a.split('=').slice(1).join('=')])) : undefined;
-    const tag = typeof s.image === 'string' ? s.image : Array.isArray(build.tags) ? build.tags[0] : undefined;
+    const args: Raw | undefined = isMap(build.args) ? build.args : Array.isArray(build.args) ? Object.fromEntries((build.args as string[]).map((a): [string, string] => [a.split('=')[0] ?? '', a.split('=').slice(1).join('=')])) : undefined;
+    const tag = typeof s.image === 'string' ? s.image : Array.isArray(build.tags) ? (build.tags as unknown[])[0] : undefined;
     const t: Raw = { ...build, ...(args ? { args } : {}) };
     const tagField = typeof s.image === 'string' ? `${where}.image` : `${where}.build.tags`;
     const mine = extras(file, `${where}.x-ensure-image`, s['x-ensure-image']);

@@ -7,7 +7,7 @@ async function capture(fn: () => Promise<void>): Promise<string> {
   process.stdout.write = ((s: string) => {
     out += s;
     return true;
-  }) as typeof process.stdout.write;
+  });
   try {
     await fn();
   } finally {

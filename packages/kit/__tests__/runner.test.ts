@@ -9,7 +9,7 @@ function capture(fn: () => void): string {
   process.stdout.write = ((s: string) => {
     out += s;
     return true;
-  }) as typeof process.stdout.write;
+  });
   try {
     fn();
   } finally {

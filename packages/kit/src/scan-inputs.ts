@@ -3,7 +3,7 @@ import { type ImageInputs, type RegionEnv, SCAN_GATES, type ScanGate, Validation
 import { input } from './declare.js';
 
 export const SCAN_INPUTS = {
-  'scan-gate': input.choice(SCAN_GATES as ScanGate[], 'off'),
+  'scan-gate': input.choice(SCAN_GATES, 'off'),
   'fail-on': input.parsed('critical', parseFailOn),
   'scan-ignore': input.parsed('', parseScanIgnore, { multiline: true }),
   'scan-timeout': input.parsed('10m', parseDuration),

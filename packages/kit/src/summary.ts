@@ -3,7 +3,7 @@ import { appendSummary, warning } from './runner.js';
 export type SummaryRow = [string, string];
 
 /** A heading and a two-column table in the job summary; skipped quietly outside a runner. */
-export async function writeSummary(title: string, rows: readonly SummaryRow[]): Promise<void> {
+export function writeSummary(title: string, rows: readonly SummaryRow[]): Promise<void> {
   const cell = (v: string): string => (v === '' ? '-' : `<code>${escapeHtml(v)}</code>`);
   const html = [
     `<h3>${escapeHtml(title)}</h3>`,
@@ -17,6 +17,7 @@ export async function writeSummary(title: string, rows: readonly SummaryRow[]): 
   } catch (e) {
     warning(`Could not write the job summary: ${(e as Error).message}`);
   }
+  return Promise.resolve();
 }
 
 function escapeHtml(s: string): string {

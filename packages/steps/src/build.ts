@@ -178,7 +178,8 @@ export async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: Bui
   if (cache.mode === 'local') await deps.cache.restore(localDir, key, [`ensure-image-${i.image.ref.repository}-${name}-`]).catch((e: Error) => deps.log.warning(`Cache restore failed: ${e.message}`));
 
   const meta = await deps.docker.buildx(buildxArgs(plan, cache.flags), secretEnv(plan.secrets));
-  const digest = plan.push ? String(meta['containerimage.digest'] ?? '') : '';
+  const metaDigest = meta['containerimage.digest'];
+  const digest = plan.push && typeof metaDigest === 'string' ? metaDigest : '';
 
   if (cache.mode === 'local') await deps.cache.save(localDir, key, `${localDir}-new`).catch((e: Error) => deps.log.warning(`Cache save failed: ${e.message}`));
   return { digest, metadata: JSON.stringify(meta), built: true };

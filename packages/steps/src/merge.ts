@@ -27,7 +27,7 @@ export async function readManifest(image: ResolvedImage, ref: string, deps: Merg
     const { region, account } = image.registry;
     const hit = (await (await deps.ecr()).findImages({ region, account, repository: image.ref.repository, tags: [ref] })).get(ref);
     if (!hit?.manifest) return undefined;
-    return { digest: hit.digest, mediaType: hit.mediaType || (JSON.parse(hit.manifest).mediaType as string), body: hit.manifest };
+    return { digest: hit.digest, mediaType: hit.mediaType || (JSON.parse(hit.manifest) as { mediaType: string }).mediaType, body: hit.manifest };
   }
   const { host, name } = distributionTarget(image.ref);
   const m = await deps.registry.getManifest({ host, name, reference: ref }, credentials);

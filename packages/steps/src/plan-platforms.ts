@@ -19,7 +19,7 @@ export async function heldPlatforms(target: ResolvedImage, main: ExistsResult, d
     body = m?.body.toString('utf8');
     mediaType = m?.mediaType;
   }
-  return body && isIndexType(mediaType ?? JSON.parse(body).mediaType) ? indexEntries(body).map((e) => e.platform) : [];
+  return body && isIndexType(mediaType ?? (JSON.parse(body) as { mediaType?: string }).mediaType) ? indexEntries(body).map((e) => e.platform) : [];
 }
 
 /** The asked platforms an image lacks (several asked); empty for a present or a single-platform image. */

@@ -6,7 +6,7 @@ import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type
 import { PathNotInCommitError } from './resolve-tag.js';
 import { dirtyImageTag, judgeWorktree, worktreeChanges } from './worktree.js';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
-import { type CheckTarget, type ExistsOptions, checkImages } from './exists.js';
+import { type ExistsOptions, checkImages } from './exists.js';
 import { lackingPlatforms } from './plan-platforms.js';
 import { type ResolvedTag, resolveTag } from './resolve-tag.js';
 import { resolveTarget } from './target.js';
@@ -87,6 +87,8 @@ export async function planImages(
   const worktree = await inspectWorktree(i, tags, deps, o.dirty);
   const resolved = await Promise.all(
     i.images.map(async (spec, n) => {
+      // tsc (noUncheckedIndexedAccess) needs this assertion; ESLint's per-package project does not see it.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
       const tag = keptTag(spec, worktree[n]?.tag ?? (tags[n] as ResolvedTag), deps.log);
       const target = await resolveTarget(
         {
@@ -104,7 +106,7 @@ export async function planImages(
   );
   // Each image with its aliases, all in one check: still one BatchGetImage per repository.
   const withAliases = resolved.map((r) => ({
-    main: { ...r.target, prefix: r.spec.prefix } as CheckTarget,
+    main: { ...r.target, prefix: r.spec.prefix },
     aliases: aliasImages(expandTags('aliases', r.target.ref, r.tag.tags.slice(1)), {}),
   }));
   const checks = await checkImages(withAliases.flatMap((w) => [w.main, ...w.aliases]), deps, o);

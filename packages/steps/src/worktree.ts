@@ -20,7 +20,7 @@ export async function dirtyImageTag(tag: ResolvedTag, prefix: string, changes: r
   const present = changes.filter((c) => !c.deleted).map((c) => c.path);
   const blobs = git.hashFiles ? await git.hashFiles(workspace, present) : present.map(() => 'unknown');
   const byPath = new Map(present.map((p, n) => [p, blobs[n]]));
-  const t = dirtyTag(prefix, tag.id, changes.map((c) => ({ path: c.path, ...(c.deleted ? {} : { blob: byPath.get(c.path) as string }) })));
+  const t = dirtyTag(prefix, tag.id, changes.map((c) => ({ path: c.path, ...(c.deleted ? {} : { blob: byPath.get(c.path) }) })));
   return { ...tag, tag: t, tags: [t] };
 }
 

@@ -30,7 +30,7 @@ export function sanitizeErrorCode(raw: string): string {
 export function jsonError(status: number, headers: IncomingHttpHeaders, body: string): { code: string; message: string } {
   let parsed: { code?: string; __type?: string; message?: string; Message?: string } = {};
   try {
-    parsed = body.trim() ? JSON.parse(body) : {};
+    parsed = body.trim() ? (JSON.parse(body) as typeof parsed) : {};
   } catch (e) {
     return { code: 'SyntaxError', message: `${(e as Error).message} (an HTTP ${status} answer that is not the API's JSON)` };
   }

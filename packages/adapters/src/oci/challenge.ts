@@ -1,6 +1,7 @@
 /** A parsed `WWW-Authenticate` header: the scheme and its parameters. */
 export interface Challenge {
-  scheme: 'basic' | 'bearer' | string;
+  /** e.g. 'basic' or 'bearer'. */
+  scheme: string;
   params: Record<string, string>;
 }
 

@@ -16,7 +16,7 @@ export async function dockerConfigCredentials(host: string, env: NodeJS.ProcessE
   const dir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
   let config: { auths?: Record<string, { auth?: string; username?: string; password?: string }> };
   try {
-    config = JSON.parse(await readFile(path.join(dir, 'config.json'), 'utf8'));
+    config = JSON.parse(await readFile(path.join(dir, 'config.json'), 'utf8')) as typeof config;
   } catch {
     return undefined;
   }

@@ -33,14 +33,21 @@ const baseEnv = {
 
 // ---- fixtures: a git workspace with a 4 MiB build context, pushed once so the skip path skips
 const workspace = mkdtempSync(join(tmpdir(), 'bench-ws-'));
-execFileSync('sh', ['-c', `cd ${workspace} && git init -q -b main && head -c 4194304 /dev/urandom > blob.bin && printf 'FROM scratch\\nCOPY blob.bin /blob.bin\\n' > Dockerfile && git add -A && git -c user.name=b -c user.email=b@b commit -qm bench`]);
+execFileSync('sh', [
+  '-c',
+  `cd ${workspace} && git init -q -b main && head -c 4194304 /dev/urandom > blob.bin && printf 'FROM scratch\\nCOPY blob.bin /blob.bin\\n' > Dockerfile && git add -A && git -c user.name=b -c user.email=b@b commit -qm bench`,
+]);
 const sha = execFileSync('git', ['-C', workspace, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-execFileSync('sh', ['-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null 2>&1`], { env: { ...baseEnv, P: testbedEnv.TESTBED_ECR_PASSWORD } });
+execFileSync('sh', ['-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null 2>&1`], {
+  env: { ...baseEnv, P: testbedEnv.TESTBED_ECR_PASSWORD },
+});
 
 const ours = (dir) => ({ entry: join(ROOT, dir, 'dist/index.js'), yml: join(ROOT, dir, 'action.yml') });
 /** One step of a bundle (ours or an anchor) as the runner starts it. */
-const run = (bundle, inputs, extra = {}) => () =>
-  measure([NODE24, bundle.entry], stepEnv(baseEnv, bundle.yml, inputs, { GITHUB_WORKSPACE: workspace, ...extra }), workspace);
+const run =
+  (bundle, inputs, extra = {}) =>
+  () =>
+    measure([NODE24, bundle.entry], stepEnv(baseEnv, bundle.yml, inputs, { GITHUB_WORKSPACE: workspace, ...extra }), workspace);
 const step = (dir, inputs) => run(ours(dir), inputs);
 const bare = () => measure([NODE24, '-e', '0'], baseEnv);
 
@@ -56,7 +63,10 @@ step('actions/build-push', { repository: 'app', account: '123456789012', tag: 'a
 // ---- section 1: our bundles alone, RUNS each
 const cases = [
   ['node -e 0 (bare start)', bare],
-  ['docker login (one registry)', () => measure(['sh', '-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null`], { ...baseEnv, P: testbedEnv.TESTBED_ECR_PASSWORD })],
+  [
+    'docker login (one registry)',
+    () => measure(['sh', '-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null`], { ...baseEnv, P: testbedEnv.TESTBED_ECR_PASSWORD }),
+  ],
   ['cdk-context', step('actions/cdk-context', { images: 'cloudtak=cloudtak-abc1234\nevents=events-abc1234' })],
   ['resolve-tag (commit)', step('actions/resolve-tag', { prefix: 'cloudtak' })],
   ['resolve-tag (tree)', step('actions/resolve-tag', { prefix: 'cloudtak', source: 'tree' })],
@@ -82,15 +92,36 @@ for (const [name, fn] of cases) {
 const anchor = (name) => anchors[name] && { entry: anchors[name].entry, yml: actionYml(anchors[name].entry) };
 const image = `${ECR}/app:app-${sha.slice(0, 7)}`;
 const eventPath = join(workspace, '..', `bench-event-${process.pid}.json`);
-writeFileSync(eventPath, JSON.stringify({ ref: 'refs/heads/main', after: sha, commits: [{ id: sha, timestamp: '2026-11-30T12:00:00Z' }], head_commit: { id: sha, timestamp: '2026-11-30T12:00:00Z' } }));
+writeFileSync(
+  eventPath,
+  JSON.stringify({
+    ref: 'refs/heads/main',
+    after: sha,
+    commits: [{ id: sha, timestamp: '2026-11-30T12:00:00Z' }],
+    head_commit: { id: sha, timestamp: '2026-11-30T12:00:00Z' },
+  }),
+);
 const githubEnv = {
-  GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'bench/app', GITHUB_REPOSITORY_OWNER: 'bench', GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main',
-  GITHUB_REF_NAME: 'main', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventPath, GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
-  GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '1', GITHUB_RUN_NUMBER: '1', GITHUB_RUN_ATTEMPT: '1', GITHUB_WORKFLOW: 'bench', GITHUB_JOB: 'bench', GITHUB_ACTOR: 'bench',
+  GITHUB_ACTIONS: 'true',
+  GITHUB_REPOSITORY: 'bench/app',
+  GITHUB_REPOSITORY_OWNER: 'bench',
+  GITHUB_SHA: sha,
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_REF_NAME: 'main',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_EVENT_PATH: eventPath,
+  GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_RUN_ID: '1',
+  GITHUB_RUN_NUMBER: '1',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_WORKFLOW: 'bench',
+  GITHUB_JOB: 'bench',
+  GITHUB_ACTOR: 'bench',
 };
 const ecrLoginAnchor = anchor('amazon-ecr-login') && run(anchor('amazon-ecr-login'), { 'skip-logout': 'true', 'mask-password': 'true' });
 // One RUNNER_TEMP for every round of this row, as for the steps of one job: the compile cache
-// (packages/kit/src/compile-cache.ts) written by the first run is read by the later ones.
+// (packages/runner/src/compile-cache.ts) written by the first run is read by the later ones.
 const jobTemp = mkdtempSync(join(tmpdir(), 'bench-job-temp-'));
 const sideLogin = [
   ['ours: ecr-login', step('actions/ecr-login', {})],
@@ -98,12 +129,16 @@ const sideLogin = [
   ['aws-actions/amazon-ecr-login', ecrLoginAnchor],
   ['docker/login-action (ECR)', anchor('login-action') && run(anchor('login-action'), { registry: ECR, ecr: 'true', logout: 'false' })],
 ];
-const metadata = anchor('metadata-action') && run(anchor('metadata-action'), { images: `${ECR}/app`, tags: 'type=sha,prefix=app-', 'github-token': 'bench-token' }, githubEnv);
+const metadata =
+  anchor('metadata-action') && run(anchor('metadata-action'), { images: `${ECR}/app`, tags: 'type=sha,prefix=app-', 'github-token': 'bench-token' }, githubEnv);
 const inspect = () => measure(['docker', 'manifest', 'inspect', image], baseEnv);
-const chain = ecrLoginAnchor && metadata && (() => {
-  const parts = [ecrLoginAnchor(), metadata(), inspect()];
-  return { secs: parts.reduce((n, p) => n + p.secs, 0), kib: Math.max(...parts.map((p) => p.kib)), parts: parts.map((p) => p.secs) };
-});
+const chain =
+  ecrLoginAnchor &&
+  metadata &&
+  (() => {
+    const parts = [ecrLoginAnchor(), metadata(), inspect()];
+    return { secs: parts.reduce((n, p) => n + p.secs, 0), kib: Math.max(...parts.map((p) => p.kib)), parts: parts.map((p) => p.secs) };
+  });
 const sideSkip = [
   ['ours: ensure-image root (one process)', seeded],
   ['ours: ensure-image root, again in the same job (compile cache warm)', run(ours('.'), { repository: 'app' }, { RUNNER_TEMP: jobTemp })],
@@ -155,9 +190,26 @@ const BUILD_ROUNDS = Number(process.env.BENCH_BUILD_ROUNDS || Math.max(3, Math.f
 for (let i = 0; i < BUILD_ROUNDS; i++) {
   const tagRaw = `raw-${Date.now()}-${i}`;
   freshContext();
-  raw.push(measure(['sh', '-c', `DOCKER_BUILDKIT=0 docker build -q -t ${ECR}/app:${tagRaw} . >/dev/null && docker push ${ECR}/app:${tagRaw} >/dev/null`], baseEnv, buildCtx).secs);
+  raw.push(
+    measure(
+      ['sh', '-c', `DOCKER_BUILDKIT=0 docker build -q -t ${ECR}/app:${tagRaw} . >/dev/null && docker push ${ECR}/app:${tagRaw} >/dev/null`],
+      baseEnv,
+      buildCtx,
+    ).secs,
+  );
   freshContext();
-  action.push(measure([NODE24, join(ROOT, 'actions/build-push/dist/index.js')], stepEnv(baseEnv, join(ROOT, 'actions/build-push/action.yml'), { image: `${ECR}/app:act-${Date.now()}-${i}`, 'skip-if-exists': 'false', cache: 'none' }, { GITHUB_WORKSPACE: buildCtx }), buildCtx).secs);
+  action.push(
+    measure(
+      [NODE24, join(ROOT, 'actions/build-push/dist/index.js')],
+      stepEnv(
+        baseEnv,
+        join(ROOT, 'actions/build-push/action.yml'),
+        { image: `${ECR}/app:act-${Date.now()}-${i}`, 'skip-if-exists': 'false', cache: 'none' },
+        { GITHUB_WORKSPACE: buildCtx },
+      ),
+      buildCtx,
+    ).secs,
+  );
 }
 await own.stop();
 await gh.stop();
@@ -170,7 +222,10 @@ const bundle = (dir) => {
   const all = readdirSync(d).reduce((n, f) => n + statSync(join(d, f)).size, 0);
   return `${(main / 1024).toFixed(0)} KiB (dist ${(all / 1048576).toFixed(1)} MiB, lazy chunks included)`;
 };
-const anchorList = Object.entries(anchors).map(([n, a]) => `${n} ${a.version}`).join(', ') || 'none supplied';
+const anchorList =
+  Object.entries(anchors)
+    .map(([n, a]) => `${n} ${a.version}`)
+    .join(', ') || 'none supplied';
 let out = `# ensure-image bench (${new Date().toISOString().slice(0, 10)}, Node ${nodeVersion()}, ${RUNS} runs, side by side ${SIDE_RUNS} rounds, median wall, max peak RSS)\n\n`;
 out += `Anchors: ${anchorList}. ECR/STS: a private stand-in (testbed/standin.mjs on :${STANDIN_PORT}) in front of the testbed's ECR-shaped registry.\n\n`;
 out += '| case | wall (s) | x bare node | peak RSS (MiB) |\n|---|---|---|---|\n';
@@ -180,8 +235,11 @@ const sideTable = (title, list, oursName) => {
   const o = list.find((r) => r.name === oursName);
   const b = list[0].wall;
   let t = `\n## ${title}\n\n| case | wall (s) | x bare node | ours / this | peak RSS (MiB) |\n|---|---|---|---|---|\n`;
-  for (const r of list) t += `| ${r.name} | ${r.wall.toFixed(3)} | ${(r.wall / b).toFixed(1)} | ${r === list[0] || r.name.startsWith('ours') ? '' : (o.wall / r.wall).toFixed(2)} | ${r.mem.toFixed(0)} |\n`;
-  for (const r of list) if (r.parts) t += `\nChain parts (medians): amazon-ecr-login ${r.parts[0].toFixed(3)} s, metadata-action ${r.parts[1].toFixed(3)} s, docker manifest inspect ${r.parts[2].toFixed(3)} s.\n`;
+  for (const r of list)
+    t += `| ${r.name} | ${r.wall.toFixed(3)} | ${(r.wall / b).toFixed(1)} | ${r === list[0] || r.name.startsWith('ours') ? '' : (o.wall / r.wall).toFixed(2)} | ${r.mem.toFixed(0)} |\n`;
+  for (const r of list)
+    if (r.parts)
+      t += `\nChain parts (medians): amazon-ecr-login ${r.parts[0].toFixed(3)} s, metadata-action ${r.parts[1].toFixed(3)} s, docker manifest inspect ${r.parts[2].toFixed(3)} s.\n`;
   return t;
 };
 out += sideTable('Side by side: one ECR login', loginRows, 'ours: ecr-login');
@@ -195,7 +253,8 @@ if (missing.length) out += `\nRows skipped, anchors not supplied: ${missing.join
 out += `\nBuild path (${BUILD_MB} MiB context of fresh content, classic builder, no cache, ${BUILD_ROUNDS} alternating rounds): raw docker build+push median ${median(raw).toFixed(3)} s; build-push action median ${median(action).toFixed(3)} s; overhead ${(((median(action) - median(raw)) / median(raw)) * 100).toFixed(1)}% (${((median(action) - median(raw)) * 1000).toFixed(0)} ms).\n`;
 out += `\nECR calls made by one plan of 101 images in 2 repositories: ${JSON.stringify(planCalls)}.\n`;
 out += '\n| bundle | dist/index.js |\n|---|---|\n';
-for (const dir of ['.', 'actions/ecr-login', 'actions/resolve-tag', 'actions/image-exists', 'actions/build-push', 'actions/cdk-context', 'actions/plan']) out += `| ${dir} | ${bundle(dir)} |\n`;
+for (const dir of ['.', 'actions/ecr-login', 'actions/resolve-tag', 'actions/image-exists', 'actions/build-push', 'actions/cdk-context', 'actions/plan'])
+  out += `| ${dir} | ${bundle(dir)} |\n`;
 console.log(out);
 if (missing.length) console.error(`bench: side-by-side rows for ${missing.join(', ')} skipped; ${HOW_TO}`);
 writeFileSync(process.env.BENCH_OUT || join(ROOT, 'bench/results.md'), out);

@@ -19,9 +19,16 @@ createServer((req, res) => {
     calls['repos.get'] = (calls['repos.get'] ?? 0) + 1;
     const [, owner, name] = m;
     return json(res, 200, {
-      id: 1, name, full_name: `${owner}/${name}`, html_url: `https://github.com/${owner}/${name}`,
-      description: 'bench fixture', default_branch: 'main', license: { spdx_id: 'MIT' },
-      owner: { login: owner }, private: false, topics: [],
+      id: 1,
+      name,
+      full_name: `${owner}/${name}`,
+      html_url: `https://github.com/${owner}/${name}`,
+      description: 'bench fixture',
+      default_branch: 'main',
+      license: { spdx_id: 'MIT' },
+      owner: { login: owner },
+      private: false,
+      topics: [],
     });
   }
   m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(url.pathname);

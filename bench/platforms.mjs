@@ -24,11 +24,15 @@ const sha = (b) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 async function registry(path, method, body, type) {
   const { request } = await import('node:https');
   return new Promise((resolve, reject) => {
-    const req = request(`https://${ECR}${path}`, { method, ca, agent: false, headers: { Authorization: auth, ...(type ? { 'Content-Type': type } : {}) } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      `https://${ECR}${path}`,
+      { method, ca, agent: false, headers: { Authorization: auth, ...(type ? { 'Content-Type': type } : {}) } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -50,7 +54,12 @@ async function seed(repo, tags, platforms) {
     const config = Buffer.from(JSON.stringify({ architecture, os, rootfs: { type: 'layers', diff_ids: [sha(layer)] } }));
     await blob(repo, layer);
     await blob(repo, config);
-    const m = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: sha(config) }, layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', size: layer.length, digest: sha(layer) }] });
+    const m = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: sha(config) },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', size: layer.length, digest: sha(layer) }],
+    });
     await registry(`/v2/${repo}/manifests/${sha(m)}`, 'PUT', m, 'application/vnd.oci.image.manifest.v1+json');
     children.push({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: sha(m), size: Buffer.byteLength(m), platform: { os, architecture } });
   }
@@ -62,7 +71,8 @@ const own = await ownStandin(PORT);
 const ws = mkdtempSync(join(tmpdir(), 'bench-platforms-'));
 const run = randomBytes(3).toString('hex');
 const lines = ['images:'];
-for (let i = 0; i < N; i++) lines.push(`  - {name: i${i}, repository: ${REPOS[i % REPOS.length]}, account: "123456789012", prefix: p${run}-${i}, platforms: [linux/amd64, linux/arm64]}`);
+for (let i = 0; i < N; i++)
+  lines.push(`  - {name: i${i}, repository: ${REPOS[i % REPOS.length]}, account: "123456789012", prefix: p${run}-${i}, platforms: [linux/amd64, linux/arm64]}`);
 writeFileSync(join(ws, 'images.yml'), `${lines.join('\n')}\n`);
 writeFileSync(join(ws, 'Dockerfile'), 'FROM scratch\n');
 const git = (...a) => execFileSync('git', a, { cwd: ws, encoding: 'utf8' }).trim();
@@ -72,7 +82,18 @@ git('-c', 'user.email=b@x', '-c', 'user.name=b', 'commit', '-qm', 'bench');
 const id = git('rev-parse', 'HEAD').slice(0, 7);
 const tagOf = (i) => `p${run}-${i}-${id}`;
 
-const base = { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ENDPOINT_URL_ECR: url, AWS_ENDPOINT_URL_STS: url, AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'x', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', NODE_EXTRA_CA_CERTS: join(TESTBED_DIR, 'ca.crt'), GITHUB_WORKSPACE: ws };
+const base = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  AWS_ENDPOINT_URL_ECR: url,
+  AWS_ENDPOINT_URL_STS: url,
+  AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+  AWS_SECRET_ACCESS_KEY: 'x',
+  AWS_REGION: 'us-east-1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  NODE_EXTRA_CA_CERTS: join(TESTBED_DIR, 'ca.crt'),
+  GITHUB_WORKSPACE: ws,
+};
 const plan = () => {
   const env = stepEnv(base, join(ROOT, 'actions/plan/action.yml'), { manifest: 'images.yml' });
   const t0 = performance.now();
@@ -88,7 +109,17 @@ const measured = async (label) => {
   await getJson(`${url}/__reset`, 'POST');
   for (let k = 0; k < RUNS; k++) walls.push((last = plan()).secs);
   const calls = await getJson(`${url}/__calls`);
-  return { label, wall: median(walls), jobs: last.jobs, batchGetImage: (calls['ecr.BatchGetImage'] ?? 0) / RUNS, other: Object.entries(calls).filter(([k]) => k !== 'ecr.BatchGetImage').map(([k, v]) => `${k} ${v / RUNS}`).join(', ') || 'none' };
+  return {
+    label,
+    wall: median(walls),
+    jobs: last.jobs,
+    batchGetImage: (calls['ecr.BatchGetImage'] ?? 0) / RUNS,
+    other:
+      Object.entries(calls)
+        .filter(([k]) => k !== 'ecr.BatchGetImage')
+        .map(([k, v]) => `${k} ${v / RUNS}`)
+        .join(', ') || 'none',
+  };
 };
 
 // All 400 jobs missing: plan fails before any build, naming the count and the limit.
@@ -98,9 +129,23 @@ try {
 } catch (e) {
   limitMessage = /::error::(.*)/.exec(String(e.stdout))?.[1] ?? String(e.message).split('\n')[0];
 }
-for (const [n, repo] of REPOS.entries()) await seed(repo, Array.from({ length: N }, (_, i) => i).filter((i) => i % REPOS.length === n).map(tagOf), ['linux/amd64', 'linux/arm64']);
+for (const [n, repo] of REPOS.entries())
+  await seed(
+    repo,
+    Array.from({ length: N }, (_, i) => i)
+      .filter((i) => i % REPOS.length === n)
+      .map(tagOf),
+    ['linux/amd64', 'linux/arm64'],
+  );
 const present = await measured('every index present (200 images x 2 platforms)');
-for (const [n, repo] of REPOS.entries()) await seed(repo, Array.from({ length: 20 }, (_, i) => i).filter((i) => i % REPOS.length === n).map(tagOf), ['linux/amd64']);
+for (const [n, repo] of REPOS.entries())
+  await seed(
+    repo,
+    Array.from({ length: 20 }, (_, i) => i)
+      .filter((i) => i % REPOS.length === n)
+      .map(tagOf),
+    ['linux/amd64'],
+  );
 const lacking = await measured('20 images lack linux/arm64 (their tags hold amd64 only)');
 await own.stop();
 

@@ -15,13 +15,26 @@ const own = await ownStandin(port);
 const url = `http://127.0.0.1:${port}`;
 const profDir = mkdtempSync(join(tmpdir(), 'cpuprof-'));
 const env = stepEnv(
-  { PATH: process.env.PATH, HOME: process.env.HOME, ...testbedEnv, DOCKER_CONFIG: mkdtempSync(join(tmpdir(), 'prof-docker-')), AWS_ENDPOINT_URL_ECR: url, AWS_ENDPOINT_URL_ECR_PUBLIC: url, AWS_ENDPOINT_URL_STS: url },
+  {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...testbedEnv,
+    DOCKER_CONFIG: mkdtempSync(join(tmpdir(), 'prof-docker-')),
+    AWS_ENDPOINT_URL_ECR: url,
+    AWS_ENDPOINT_URL_ECR_PUBLIC: url,
+    AWS_ENDPOINT_URL_STS: url,
+  },
   join(ROOT, dir, 'action.yml'),
   inputs,
   { GITHUB_WORKSPACE: process.env.PROFILE_CWD || process.cwd() },
 );
 const t0 = performance.now();
-execFileSync(NODE24, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', '200', join(ROOT, dir, 'dist/index.js')], { env, cwd: env.GITHUB_WORKSPACE, stdio: ['ignore', 'ignore', 'inherit'], timeout: 120000 });
+execFileSync(NODE24, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', '200', join(ROOT, dir, 'dist/index.js')], {
+  env,
+  cwd: env.GITHUB_WORKSPACE,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  timeout: 120000,
+});
 const wall = performance.now() - t0;
 await own.stop();
 

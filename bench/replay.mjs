@@ -27,7 +27,8 @@ const pathsOf = (img) => [img.file, `cmd/${img.cmd}`, 'internal'];
 
 // ---- the synthetic repository and its history
 const repo = mkdtempSync(join(tmpdir(), 'replay-repo-'));
-const git = (...args) => execFileSync('git', ['-c', 'user.name=r', '-c', 'user.email=r@r', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+const git = (...args) =>
+  execFileSync('git', ['-c', 'user.name=r', '-c', 'user.email=r@r', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' }).trim();
 const write = (files) => {
   for (const [p, c] of Object.entries(files)) {
     mkdirSync(dirname(join(repo, p)), { recursive: true });
@@ -71,7 +72,10 @@ for (let k = 1; k < COMMITS; k++) {
   history.push({ sha: git('rev-parse', 'HEAD'), kind });
 }
 // The floor: per commit, images whose build inputs differ from the previous commit's.
-const treeOf = (sha, img) => pathsOf(img).map((p) => git('rev-parse', `${sha}:${p}`)).join(',');
+const treeOf = (sha, img) =>
+  pathsOf(img)
+    .map((p) => git('rev-parse', `${sha}:${p}`))
+    .join(',');
 let floor = IMAGES.length;
 for (let k = 1; k < history.length; k++) floor += IMAGES.filter((img) => treeOf(history[k].sha, img) !== treeOf(history[k - 1].sha, img)).length;
 const distinctInputs = new Set(history.flatMap((h) => IMAGES.map((img) => `${img.name}:${treeOf(h.sha, img)}`))).size;
@@ -85,10 +89,17 @@ const realDocker = execFileSync('sh', ['-c', 'command -v docker'], { encoding: '
 writeFileSync(join(spyDir, 'docker'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${spyLog}'\nexec '${realDocker}' "$@"\n`, { mode: 0o755 });
 writeFileSync(spyLog, '');
 const dockerConfig = mkdtempSync(join(tmpdir(), 'replay-docker-'));
-execFileSync('sh', ['-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null 2>&1`], { env: { ...process.env, DOCKER_CONFIG: dockerConfig, P: testbedEnv.TESTBED_ECR_PASSWORD } });
+execFileSync('sh', ['-c', `printf %s "$P" | docker login -u AWS --password-stdin ${ECR} >/dev/null 2>&1`], {
+  env: { ...process.env, DOCKER_CONFIG: dockerConfig, P: testbedEnv.TESTBED_ECR_PASSWORD },
+});
 const baseEnv = {
-  PATH: `${spyDir}:${process.env.PATH}`, HOME: process.env.HOME, ...testbedEnv, DOCKER_CONFIG: dockerConfig,
-  AWS_ENDPOINT_URL_ECR: standinUrl, AWS_ENDPOINT_URL_ECR_PUBLIC: standinUrl, AWS_ENDPOINT_URL_STS: standinUrl,
+  PATH: `${spyDir}:${process.env.PATH}`,
+  HOME: process.env.HOME,
+  ...testbedEnv,
+  DOCKER_CONFIG: dockerConfig,
+  AWS_ENDPOINT_URL_ECR: standinUrl,
+  AWS_ENDPOINT_URL_ECR_PUBLIC: standinUrl,
+  AWS_ENDPOINT_URL_STS: standinUrl,
 };
 function runStep(dir, inputs) {
   const e = stepEnv(baseEnv, join(ROOT, dir, 'action.yml'), inputs, { GITHUB_WORKSPACE: repo });
@@ -119,8 +130,13 @@ const modes = {
   rebuild: (k) => {
     for (const img of IMAGES) {
       runStep('actions/build-push', {
-        repository: img.repository, account: '123456789012', tag: `${img.name}-${run}-rb-${history[k].sha.slice(0, 7)}`,
-        file: img.file, 'build-args': `CMD=${img.cmd}`, 'skip-if-exists': 'false', cache: 'none',
+        repository: img.repository,
+        account: '123456789012',
+        tag: `${img.name}-${run}-rb-${history[k].sha.slice(0, 7)}`,
+        file: img.file,
+        'build-args': `CMD=${img.cmd}`,
+        'skip-if-exists': 'false',
+        cache: 'none',
       });
     }
   },
@@ -129,10 +145,21 @@ const modes = {
   auto: () => planAndBuild('tree', 'auto'),
 };
 function planAndBuild(source, name = source) {
-  writeFileSync(join(repo, `.replay-${name}.yml`), manifest((i) => `${i.name}-${run}-${name}`, name !== 'auto'));
+  writeFileSync(
+    join(repo, `.replay-${name}.yml`),
+    manifest((i) => `${i.name}-${run}-${name}`, name !== 'auto'),
+  );
   const plan = runStep('actions/plan', { manifest: `.replay-${name}.yml`, source });
   for (const entry of JSON.parse(plan.matrix).include) {
-    runStep('actions/build-push', { image: entry.image, tags: entry.tags, context: entry.context, file: entry.file, 'build-args': entry['build-args'], platforms: entry.platforms, cache: 'none' });
+    runStep('actions/build-push', {
+      image: entry.image,
+      tags: entry.tags,
+      context: entry.context,
+      file: entry.file,
+      'build-args': entry['build-args'],
+      platforms: entry.platforms,
+      cache: 'none',
+    });
   }
 }
 
@@ -153,8 +180,15 @@ for (const [mode, fn] of Object.entries(modes)) {
 await own.stop();
 
 const kinds = history.slice(1).reduce((m, h) => ((m[h.kind] = (m[h.kind] ?? 0) + 1), m), {});
-const label = { rebuild: 'rebuild everything (the seeds\' pipeline)', commit: '`source: commit` with skip (plan + build-push)', tree: '`source: tree` (plan + build-push)', auto: '`source: tree`, `paths: auto` (no paths listed)' };
-let out = `Commit replay (${new Date().toISOString().slice(0, 10)}, Node ${nodeVersion()}): ${history.length} commits (initial + ${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')}), ${IMAGES.length} images from 2 Dockerfiles, ${history.length * IMAGES.length} image-commits.\n\n`;
+const label = {
+  rebuild: "rebuild everything (the seeds' pipeline)",
+  commit: '`source: commit` with skip (plan + build-push)',
+  tree: '`source: tree` (plan + build-push)',
+  auto: '`source: tree`, `paths: auto` (no paths listed)',
+};
+let out = `Commit replay (${new Date().toISOString().slice(0, 10)}, Node ${nodeVersion()}): ${history.length} commits (initial + ${Object.entries(kinds)
+  .map(([k, n]) => `${n} ${k}`)
+  .join(', ')}), ${IMAGES.length} images from 2 Dockerfiles, ${history.length * IMAGES.length} image-commits.\n\n`;
 out += '| way | builds | pushes | wall (s) | floor (images whose inputs changed) |\n|---|---|---|---|---|\n';
 for (const m of Object.keys(modes)) out += `| ${label[m]} | ${results[m].builds} | ${results[m].pushes} | ${results[m].wall.toFixed(1)} | ${floor} |\n`;
 out += `\nThe floor counts, per commit, the images whose Dockerfile, cmd/ directory or internal/ differ from the previous commit (all ${IMAGES.length} on the first); ${distinctInputs} distinct input trees occur in the history (a revert brings back a tree that was built before).\n`;

@@ -33,9 +33,24 @@ function bundle(dir) {
   const out = join(root, dir, 'dist');
   rmSync(out, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, dir, 'src/index.ts'), '-o', out, '--minify', '--no-cache', '--license', 'licenses.txt', '--quiet'], {
-      stdio: 'inherit',
-    });
+    const p = spawn(
+      process.execPath,
+      [
+        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        join(root, dir, 'src/index.ts'),
+        '-o',
+        out,
+        '--minify',
+        '--no-cache',
+        '--license',
+        'licenses.txt',
+        '--quiet',
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
     p.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`ncc failed for ${dir}`));
       minifyChunks(out);

@@ -7,23 +7,20 @@ import { parse } from 'yaml';
 
 const root = new URL('..', import.meta.url).pathname;
 const readme = `${root}README.md`;
-const cell = (s) => String(s ?? '').replace(/\n/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\n/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 
 function tables(dir) {
   const meta = parse(readFileSync(`${root}${dir}/action.yml`, 'utf8'));
   const inputs = Object.entries(meta.inputs ?? {}).map(
-    ([k, v]) => `| \`${k}\` | ${v.required ? 'yes' : ''} | ${v.default === undefined || v.default === '' ? '' : `\`${cell(v.default)}\``} | ${cell(v.description)} |`,
+    ([k, v]) =>
+      `| \`${k}\` | ${v.required ? 'yes' : ''} | ${v.default === undefined || v.default === '' ? '' : `\`${cell(v.default)}\``} | ${cell(v.description)} |`,
   );
   const outputs = Object.entries(meta.outputs ?? {}).map(([k, v]) => `| \`${k}\` | ${cell(v.description)} |`);
-  return [
-    '| input | required | default | description |',
-    '|---|---|---|---|',
-    ...inputs,
-    '',
-    '| output | description |',
-    '|---|---|',
-    ...outputs,
-  ].join('\n');
+  return ['| input | required | default | description |', '|---|---|---|---|', ...inputs, '', '| output | description |', '|---|---|', ...outputs].join('\n');
 }
 
 /** What install.sh installs: its Debian packages (the pairs and the lone ones it checks), then pnpm and the workspace. */

@@ -22,7 +22,9 @@ for (const project of ['unit', 'integration']) {
   totals.passed += count('passed');
   totals.failed += count('failed') + failedSuites;
   totals.skipped += skipped.length;
-  console.log(`${project}: ${count('passed')} passed, ${count('failed')} failed${failedSuites ? `, ${failedSuites} suites failed to run` : ''}, ${skipped.length} skipped`);
+  console.log(
+    `${project}: ${count('passed')} passed, ${count('failed')} failed${failedSuites ? `, ${failedSuites} suites failed to run` : ''}, ${skipped.length} skipped`,
+  );
   const reasons = new Map();
   for (const t of skipped) {
     const why = /skipped: ([^)]*)/.exec([...t.ancestorTitles, t.title].join(' '))?.[1] ?? 'NO REASON GIVEN';

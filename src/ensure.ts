@@ -6,8 +6,21 @@ import type { Docker } from '@ensure-image/adapters/docker';
 import type { Git } from '@ensure-image/adapters/git';
 import type { Log } from '@ensure-image/adapters/log';
 import type { Registry } from '@ensure-image/adapters/oci';
-import { type RegionEnv, type ResolvedImage, cdkContext, withRevision, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/conventions';
-import { type ScanGateResult, type ScanOutputs, basicLogin, buildPush, gateImage, judgeWorktree, login, platformRows, platformsJson, resolveTag, resolveTarget, worktreeChanges } from '@ensure-image/steps';
+import { type RegionEnv, type ResolvedImage, cdkContext, withRevision, classifyRegistry, expandTags, isAccountId, planLogins } from '@ensure-image/core';
+import {
+  type ScanGateResult,
+  type ScanOutputs,
+  basicLogin,
+  buildPush,
+  gateImage,
+  judgeWorktree,
+  login,
+  platformRows,
+  platformsJson,
+  resolveTag,
+  resolveTarget,
+  worktreeChanges,
+} from '@ensure-image/steps';
 import type { EnsureInputs } from './inputs.js';
 
 export interface EnsureDeps {
@@ -81,7 +94,10 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
   judgeWorktree(i.dirty, [{ name: i.name, tag: tag.tag, files: changes.map((c) => c.path) }], deps.log);
   const image = await resolveTarget({ ...i.image, tag: tag.tag }, deps, deps.env);
   // The revision label is the commit the tag was taken from.
-  const plan = { ...withRevision(i.build, tag.sha), extraRefs: [...expandTags('aliases', image.ref, tag.tags.slice(1)), ...expandTags('tags', image.ref, i.tags)] };
+  const plan = {
+    ...withRevision(i.build, tag.sha),
+    extraRefs: [...expandTags('aliases', image.ref, tag.tags.slice(1)), ...expandTags('tags', image.ref, i.tags)],
+  };
 
   // A private ECR check goes through the API, so the login runs alongside it and only a build
   // waits for it; other registries' checks may need the login the docker config is given.
@@ -110,7 +126,14 @@ export async function ensure(i: EnsureInputs, deps: EnsureDeps): Promise<EnsureR
   const gate = (): Promise<ScanGateResult> => gateImage(i.scan, image, result.digest, deps);
   const scan = await (i.scan.mode === 'off' ? gate() : phases.time('scan gate', gate));
   const usePrebuilt = result.digest !== '';
-  const cdk = cdkContext({ flag: i.flag, usePrebuilt, images: [{ name: i.name, tag: tag.tag }], keySuffix: i.keySuffix, extra: [], inputs: { images: 'name' } });
+  const cdk = cdkContext({
+    flag: i.flag,
+    usePrebuilt,
+    images: [{ name: i.name, tag: tag.tag }],
+    keySuffix: i.keySuffix,
+    extra: [],
+    inputs: { images: 'name' },
+  });
   deps.log.info(`CDK arguments: ${cdk.shell}`);
   return {
     outputs: {

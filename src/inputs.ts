@@ -14,7 +14,7 @@ import {
   validateImageName,
   validatePrefix,
   validateShaInput,
-} from '@ensure-image/conventions';
+} from '@ensure-image/core';
 import {
   BUILD_INPUTS,
   type BuildSettings,
@@ -34,9 +34,9 @@ import {
   scanSettings,
   tagInputs,
   workspace,
-} from '@ensure-image/kit';
-import type { RepositorySettings } from '@ensure-image/conventions';
-import type { CacheMode, DirtyMode } from '@ensure-image/conventions';
+} from '@ensure-image/runner';
+import type { RepositorySettings } from '@ensure-image/core';
+import type { CacheMode, DirtyMode } from '@ensure-image/core';
 
 import type { ScanSettings } from '@ensure-image/steps';
 
@@ -115,7 +115,13 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
     tag: {
       ...tagInputs({ ...v, source: v['tag-source'], prefix: v.prefix || validatePrefix('name', name) }, ws, defaultPaths(ws, build.context, build.file), env),
       // No paths (or `auto`): the tag covers what the Dockerfile reads.
-      build: { context: path.relative(ws, build.context) || '.', file: path.relative(ws, build.file), buildArgs: build.buildArgs, ...(build.target ? { target: build.target } : {}), name },
+      build: {
+        context: path.relative(ws, build.context) || '.',
+        file: path.relative(ws, build.file),
+        buildArgs: build.buildArgs,
+        ...(build.target ? { target: build.target } : {}),
+        name,
+      },
       auto: v.paths.length === 0,
     },
     build,

@@ -4,7 +4,7 @@ import { ActionsDirCache } from '@ensure-image/adapters/cache';
 import { DockerCli } from '@ensure-image/adapters/docker';
 import { GitCli } from '@ensure-image/adapters/git';
 import { HttpRegistry } from '@ensure-image/adapters/oci';
-import { guarded, log, logoutSaved, setOutputs, trackLogins, writeScanSummary, writeSummary } from '@ensure-image/kit';
+import { guarded, log, logoutSaved, setOutputs, trackLogins, writeScanSummary, writeSummary } from '@ensure-image/runner';
 import { logout } from '@ensure-image/steps';
 import { ensure } from './ensure.js';
 import { readInputs } from './inputs.js';

@@ -22,7 +22,15 @@ const key = (repo, digest) => `${repo}@${digest}`;
 function expand(entry) {
   const own = (entry.findings || []).map((f) => ({ ...f }));
   const g = entry.generate;
-  const made = g ? Array.from({ length: g.count }, (_, n) => ({ id: `${g.prefix || 'CVE-2026-'}${10000 + n}`, severity: g.severity || 'LOW', package: `pkg${n}`, installed: '1.0', fixedIn: '1.1' })) : [];
+  const made = g
+    ? Array.from({ length: g.count }, (_, n) => ({
+        id: `${g.prefix || 'CVE-2026-'}${10000 + n}`,
+        severity: g.severity || 'LOW',
+        package: `pkg${n}`,
+        installed: '1.0',
+        fixedIn: '1.1',
+      }))
+    : [];
   return [...own, ...made];
 }
 
@@ -31,10 +39,7 @@ function basicShape(f) {
     name: f.id,
     severity: f.severity,
     uri: `https://security-tracker.example/${f.id}`,
-    attributes: [
-      ...(f.package ? [{ key: 'package_name', value: f.package }] : []),
-      ...(f.installed ? [{ key: 'package_version', value: f.installed }] : []),
-    ],
+    attributes: [...(f.package ? [{ key: 'package_name', value: f.package }] : []), ...(f.installed ? [{ key: 'package_version', value: f.installed }] : [])],
   };
 }
 
@@ -49,7 +54,9 @@ function enhancedShape(f, n) {
     packageVulnerabilityDetails: {
       vulnerabilityId: f.id,
       source: 'NVD',
-      vulnerablePackages: [{ name: f.package || 'package', version: f.installed || '0', ...(f.fixedIn ? { fixedInVersion: f.fixedIn } : {}), packageManager: 'OS' }],
+      vulnerablePackages: [
+        { name: f.package || 'package', version: f.installed || '0', ...(f.fixedIn ? { fixedInVersion: f.fixedIn } : {}), packageManager: 'OS' },
+      ],
     },
   };
 }
@@ -64,7 +71,8 @@ export function scanOps({ registryFetch, ApiError, repositoryExists }) {
     if (!(await repositoryExists(repo))) throw new ApiError('RepositoryNotFoundException', `The repository with name '${repo}' does not exist`);
     const ref = body.imageId?.imageDigest || body.imageId?.imageTag;
     const head = await registryFetch(`/v2/${repo}/manifests/${ref}`, 'HEAD');
-    if (head.status !== 200) throw new ApiError('ImageNotFoundException', `The image with imageId {imageDigest:'${ref}'} does not exist within the repository with name '${repo}'`);
+    if (head.status !== 200)
+      throw new ApiError('ImageNotFoundException', `The image with imageId {imageDigest:'${ref}'} does not exist within the repository with name '${repo}'`);
     const digest = head.headers.get('docker-content-digest');
     return { repo, digest, entry: scans.get(key(repo, digest)) || scans.get(key(repo, '*')) };
   }
@@ -73,7 +81,10 @@ export function scanOps({ registryFetch, ApiError, repositoryExists }) {
     async DescribeImageScanFindings(body) {
       const { repo, digest, entry } = await lookup(body);
       if (!entry || (entry.notScanned && !entry.started)) {
-        throw new ApiError('ScanNotFoundException', `Image scan does not exist for the image with '{imageDigest:'${digest}'}' in the repository with name '${repo}'`);
+        throw new ApiError(
+          'ScanNotFoundException',
+          `Image scan does not exist for the image with '{imageDigest:'${digest}'}' in the repository with name '${repo}'`,
+        );
       }
       // Reads per digest, so every platform of a '*' entry walks the sequence on its own.
       const reads = (entry.reads[digest] = (entry.reads[digest] ?? 0) + (body.nextToken ? 0 : 1));

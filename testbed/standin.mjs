@@ -96,7 +96,10 @@ async function requireChildren(repo, manifest) {
   const found = await Promise.all(children.map((d) => registryFetch(`/v2/${repo}/manifests/${d}`, 'HEAD')));
   const missing = children.filter((_, n) => found[n].status !== 200);
   if (missing.length) {
-    throw new ApiError('ReferencedImagesNotFoundException', `Images with digests '[${missing.join(', ')}]' do not exist in the repository with name '${repo}' in the registry with id '${ACCOUNT}'`);
+    throw new ApiError(
+      'ReferencedImagesNotFoundException',
+      `Images with digests '[${missing.join(', ')}]' do not exist in the repository with name '${repo}' in the registry with id '${ACCOUNT}'`,
+    );
   }
 }
 
@@ -114,7 +117,10 @@ const ecr = {
   async BatchGetImage(body) {
     const repo = body.repositoryName;
     if (!(await repositoryExists(repo))) {
-      throw new ApiError('RepositoryNotFoundException', `The repository with name '${repo}' does not exist in the registry with id '${body.registryId || ACCOUNT}'`);
+      throw new ApiError(
+        'RepositoryNotFoundException',
+        `The repository with name '${repo}' does not exist in the registry with id '${body.registryId || ACCOUNT}'`,
+      );
     }
     if ((body.imageIds || []).length > 100) throw new ApiError('InvalidParameterException', 'imageIds: at most 100');
     const images = [];
@@ -124,7 +130,11 @@ const ecr = {
     for (const [n, id] of ids.entries()) {
       const r = answers[n];
       if (r.status === 200 && !acceptable(body, r)) {
-        failures.push({ imageId: id, failureCode: 'UnsupportedImageType', failureReason: `Image is a ${r.headers.get('content-type')}, not an accepted media type` });
+        failures.push({
+          imageId: id,
+          failureCode: 'UnsupportedImageType',
+          failureReason: `Image is a ${r.headers.get('content-type')}, not an accepted media type`,
+        });
       } else if (r.status === 200) {
         const manifest = await r.text();
         images.push({
@@ -156,8 +166,13 @@ const ecr = {
     return { registryId: ACCOUNT, repositoryName: name, lifecyclePolicyText: body.lifecyclePolicyText };
   },
   async PutImageTagMutability(body) {
-    if (!(await repositoryExists(body.repositoryName))) throw new ApiError('RepositoryNotFoundException', `The repository with name '${body.repositoryName}' does not exist`);
-    created[body.repositoryName] = { ...created[body.repositoryName], imageTagMutability: body.imageTagMutability, imageTagMutabilityExclusionFilters: body.imageTagMutabilityExclusionFilters };
+    if (!(await repositoryExists(body.repositoryName)))
+      throw new ApiError('RepositoryNotFoundException', `The repository with name '${body.repositoryName}' does not exist`);
+    created[body.repositoryName] = {
+      ...created[body.repositoryName],
+      imageTagMutability: body.imageTagMutability,
+      imageTagMutabilityExclusionFilters: body.imageTagMutabilityExclusionFilters,
+    };
     return { registryId: ACCOUNT, repositoryName: body.repositoryName, imageTagMutability: body.imageTagMutability };
   },
   async PutImage(body) {
@@ -169,10 +184,16 @@ const ecr = {
     if (body.imageDigest && body.imageDigest !== digest) throw new ApiError('ImageDigestDoesNotMatchException', 'The image digest does not match the manifest');
     if (now.status === 200) {
       if (now.headers.get('docker-content-digest') === digest) {
-        throw new ApiError('ImageAlreadyExistsException', `Image with digest '${digest}' and tag '${tag}' already exists in the repository with name '${repo}'`);
+        throw new ApiError(
+          'ImageAlreadyExistsException',
+          `Image with digest '${digest}' and tag '${tag}' already exists in the repository with name '${repo}'`,
+        );
       }
       if (!tagMayMove(created[repo], tag)) {
-        throw new ApiError('ImageTagAlreadyExistsException', `The image tag '${tag}' already exists in the '${repo}' repository and cannot be overwritten because the tag is immutable.`);
+        throw new ApiError(
+          'ImageTagAlreadyExistsException',
+          `The image tag '${tag}' already exists in the '${repo}' repository and cannot be overwritten because the tag is immutable.`,
+        );
       }
     }
     const type = body.imageManifestMediaType || JSON.parse(body.imageManifest).mediaType || 'application/vnd.docker.distribution.manifest.v2+json';
@@ -222,7 +243,12 @@ function takeFault(op) {
 // ---- Bearer tokens for a registry with `auth: token` (distribution verifies x5c against its root bundle)
 const b64url = (b) => Buffer.from(b).toString('base64url');
 function issueToken(req, url) {
-  const users = new Map((env.STANDIN_TOKEN_USERS || '').split(',').filter(Boolean).map((u) => u.split(':')));
+  const users = new Map(
+    (env.STANDIN_TOKEN_USERS || '')
+      .split(',')
+      .filter(Boolean)
+      .map((u) => u.split(':')),
+  );
   const auth = req.headers.authorization;
   let subject = '';
   if (auth?.startsWith('Basic ')) {
@@ -242,7 +268,16 @@ function issueToken(req, url) {
   const der = cert.replace(/-----[^-]+-----|\s/g, '');
   const now = Math.floor(Date.now() / 1000);
   const header = { alg: 'RS256', typ: 'JWT', x5c: [der] };
-  const claims = { iss: 'ensure-image-standin', sub: subject, aud: url.searchParams.get('service'), exp: now + 300, nbf: now - 10, iat: now, jti: createHash('sha1').update(String(Math.random())).digest('hex'), access };
+  const claims = {
+    iss: 'ensure-image-standin',
+    sub: subject,
+    aud: url.searchParams.get('service'),
+    exp: now + 300,
+    nbf: now - 10,
+    iat: now,
+    jti: createHash('sha1').update(String(Math.random())).digest('hex'),
+    access,
+  };
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
   const sig = createSign('RSA-SHA256').update(input).sign(readFileSync(env.STANDIN_TOKEN_KEY, 'utf8'));
   return { status: 200, body: { token: `${input}.${b64url(sig)}`, expires_in: 300 } };
@@ -283,7 +318,11 @@ const server = createServer(async (req, res) => {
     const target = req.headers['x-amz-target'] || '';
     const isQuery = !target && /x-www-form-urlencoded/.test(req.headers['content-type'] || '');
     const form = isQuery ? new URLSearchParams(raw) : undefined;
-    const op = isQuery ? `sts.${form.get('Action')}` : target.startsWith('SpencerFrontendService.') ? `ecr-public.${target.split('.')[1]}` : `ecr.${target.split('.')[1]}`;
+    const op = isQuery
+      ? `sts.${form.get('Action')}`
+      : target.startsWith('SpencerFrontendService.')
+        ? `ecr-public.${target.split('.')[1]}`
+        : `ecr.${target.split('.')[1]}`;
     calls[op] = (calls[op] || 0) + 1;
 
     const fault = takeFault(op);
@@ -335,17 +374,26 @@ if (IMMUTABLE_PORT) {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !HOP.includes(k)));
     const m = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(req.url.split('?')[0]);
     if (req.method === 'PUT' && m && !m[2].startsWith('sha256:')) {
-      const head = await fetch(`${UPSTREAM}/v2/${m[1]}/manifests/${m[2]}`, { method: 'HEAD', headers: { authorization: req.headers.authorization || '', accept: MEDIA_TYPES.join(', ') } });
+      const head = await fetch(`${UPSTREAM}/v2/${m[1]}/manifests/${m[2]}`, {
+        method: 'HEAD',
+        headers: { authorization: req.headers.authorization || '', accept: MEDIA_TYPES.join(', ') },
+      });
       if (head.status === 200) {
         const message = `The image tag '${m[2]}' already exists in the '${m[1]}' repository and cannot be overwritten because the repository is immutable.`;
         res.writeHead(400, { 'Content-Type': 'application/json' });
         return res.end(JSON.stringify({ errors: [{ code: 'TAG_INVALID', message }] }));
       }
     }
-    const up = await fetch(`${UPSTREAM}${req.url}`, { method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method) ? undefined : body, redirect: 'manual' });
+    const up = await fetch(`${UPSTREAM}${req.url}`, {
+      method: req.method,
+      headers,
+      body: ['GET', 'HEAD'].includes(req.method) ? undefined : body,
+      redirect: 'manual',
+    });
     const out = {};
     up.headers.forEach((v, k) => {
-      if (!['content-encoding', 'transfer-encoding', 'connection'].includes(k)) out[k] = k === 'location' ? v.replace(UPSTREAM, `http://127.0.0.1:${IMMUTABLE_PORT}`) : v;
+      if (!['content-encoding', 'transfer-encoding', 'connection'].includes(k))
+        out[k] = k === 'location' ? v.replace(UPSTREAM, `http://127.0.0.1:${IMMUTABLE_PORT}`) : v;
     });
     res.writeHead(up.status, out);
     res.end(Buffer.from(await up.arrayBuffer()));

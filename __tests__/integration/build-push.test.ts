@@ -31,13 +31,18 @@ describe.each(NODES)('build-push bundle under %s', (_label, node) => {
   test('push: false builds only and reports no digest', async () => {
     const ws = context();
     const repo = unique('local');
-    const r = runStep(DIR, { node, cwd: ws.dir, env: actionEnv(dockerConfig({ [tb.ociHost]: tb.ociAuth })), inputs: { image: `${tb.ociHost}/${repo}:v1`, push: 'false' } });
+    const r = runStep(DIR, {
+      node,
+      cwd: ws.dir,
+      env: actionEnv(dockerConfig({ [tb.ociHost]: tb.ociAuth })),
+      inputs: { image: `${tb.ociHost}/${repo}:v1`, push: 'false' },
+    });
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ built: 'true', digest: '', 'image-digest': '' });
     expect(await registryDigest(tb.ociHost, repo, 'v1', tb.ociAuth)).toBeUndefined();
   });
 
-  test('race on an immutable repository: the loser reports the winner\'s image, not a failure', async () => {
+  test("race on an immutable repository: the loser reports the winner's image, not a failure", async () => {
     const ws = context();
     const repo = unique('race');
     // The other run got there first, after this run's existence check.
@@ -69,7 +74,12 @@ describe.each(NODES)('build-push bundle under %s', (_label, node) => {
   // With push, several platforms build one at a time on the classic builder and merge (platforms.test.ts).
   test('more than one platform without buildx and without push is a clear error (no registry to merge in)', () => {
     const ws = context();
-    const r = runStep(DIR, { node, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { image: `${tb.ociHost}/${unique('mp')}:v1`, platforms: 'linux/amd64,linux/arm64', 'skip-if-exists': 'false', push: 'false' } });
+    const r = runStep(DIR, {
+      node,
+      cwd: ws.dir,
+      env: actionEnv(dockerConfig()),
+      inputs: { image: `${tb.ociHost}/${unique('mp')}:v1`, platforms: 'linux/amd64,linux/arm64', 'skip-if-exists': 'false', push: 'false' },
+    });
     expect(r.code).toBe(1);
     expect(r.errors.join('\n')).toMatch(/needs docker buildx, which is not installed/);
   });

@@ -54,7 +54,10 @@ export const daemon: Builder = {
   config: (auths = {}) => {
     const dir = pluginConfig(auths);
     // As docker/setup-buildx-action does: create a builder and make it the default (`--use`).
-    execFileSync('docker', ['buildx', 'create', '--name', 'testbed-buildkit', '--driver', 'remote', '--use', daemonAddr()], { env: { ...process.env, DOCKER_CONFIG: dir }, stdio: 'ignore' });
+    execFileSync('docker', ['buildx', 'create', '--name', 'testbed-buildkit', '--driver', 'remote', '--use', daemonAddr()], {
+      env: { ...process.env, DOCKER_CONFIG: dir },
+      stdio: 'ignore',
+    });
     return dir;
   },
 };
@@ -94,4 +97,3 @@ export function baseFor(b: Builder, local: string): string {
   execFileSync('docker', ['push', ref], { env, stdio: 'ignore' });
   return ref;
 }
-

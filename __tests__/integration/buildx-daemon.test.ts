@@ -27,10 +27,14 @@ const MANIFESTS = ['application/vnd.oci.image.manifest.v1+json', 'application/vn
   test('cache: auto exports a registry cache, and a build after a one-file change reuses the unchanged RUN layer from it', async () => {
     const repo = `team/${unique('bkcache')}`;
     // The RUN writes a random value: its layer is the same in two images only when it came from a cache.
-    const ws = new GitFixture().write({ Dockerfile: `FROM ${base}\nRUN cat /proc/sys/kernel/random/uuid > /stamp\nCOPY app.txt /app.txt\n`, 'app.txt': 'one\n' });
+    const ws = new GitFixture().write({
+      Dockerfile: `FROM ${base}\nRUN cat /proc/sys/kernel/random/uuid > /stamp\nCOPY app.txt /app.txt\n`,
+      'app.txt': 'one\n',
+    });
     ws.commit('one');
     const config = cfg();
-    const build = (tag: string) => runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(config), inputs: { image: `${tb.ociHost}/${repo}:${tag}` } });
+    const build = (tag: string) =>
+      runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(config), inputs: { image: `${tb.ociHost}/${repo}:${tag}` } });
 
     const first = build('v1');
     expect(first.errors).toEqual([]);
@@ -47,7 +51,8 @@ const MANIFESTS = ['application/vnd.oci.image.manifest.v1+json', 'application/vn
     expect(second.errors).toEqual([]);
     expect(`${second.stdout}\n${second.stderr}`).toMatch(/importing cache manifest from .*buildcache/);
 
-    const layers = async (tag: string): Promise<string[]> => ((await registryManifest(tb.ociHost, repo, tag, tb.ociAuth))?.json.layers as { digest: string }[]).map((l) => l.digest);
+    const layers = async (tag: string): Promise<string[]> =>
+      ((await registryManifest(tb.ociHost, repo, tag, tb.ociAuth))?.json.layers as { digest: string }[]).map((l) => l.digest);
     const [one, two] = [await layers('v1'), await layers('v2')];
     expect(one).toHaveLength(3);
     expect(two[0]).toBe(one[0]); // the base
@@ -60,8 +65,16 @@ const MANIFESTS = ['application/vnd.oci.image.manifest.v1+json', 'application/vn
     const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\nCOPY app.txt /app.txt\n', 'app.txt': `${repo}\n` });
     ws.commit('one');
     const config = cfg();
-    for (const [tag, provenance] of [['plain', 'false'], ['attested', 'true']] as const) {
-      const r = runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(config), inputs: { image: `${tb.ociHost}/${repo}:${tag}`, provenance } });
+    for (const [tag, provenance] of [
+      ['plain', 'false'],
+      ['attested', 'true'],
+    ] as const) {
+      const r = runStep('actions/build-push', {
+        node: NODE24,
+        cwd: ws.dir,
+        env: actionEnv(config),
+        inputs: { image: `${tb.ociHost}/${repo}:${tag}`, provenance },
+      });
       expect(r.errors).toEqual([]);
       expect(r.outputs.digest).toBe(await registryDigest(tb.ociHost, repo, tag, tb.ociAuth));
     }
@@ -80,7 +93,16 @@ const MANIFESTS = ['application/vnd.oci.image.manifest.v1+json', 'application/vn
     const meta = join(ws.dir, 'meta.json');
     execFileSync(
       'docker',
-      ['buildx', 'build', '--provenance=false', '--metadata-file', meta, '--output', `type=image,name=${tb.ociHost}/${repo},push-by-digest=true,name-canonical=true,push=true`, ws.dir],
+      [
+        'buildx',
+        'build',
+        '--provenance=false',
+        '--metadata-file',
+        meta,
+        '--output',
+        `type=image,name=${tb.ociHost}/${repo},push-by-digest=true,name-canonical=true,push=true`,
+        ws.dir,
+      ],
       { env: { ...process.env, DOCKER_CONFIG: config }, stdio: 'ignore' },
     );
     const digest = JSON.parse(execFileSync('cat', [meta], { encoding: 'utf8' }))['containerimage.digest'] as string;

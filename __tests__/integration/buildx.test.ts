@@ -13,7 +13,10 @@ const NODE24 = NODES[1]?.[1] as string;
 for (const b of BUILDERS) if (b.skip) console.warn(`buildx tests on the ${b.id} builder ${b.skip}`);
 
 function service(content: string): GitFixture {
-  return new GitFixture().write({ 'svc/Dockerfile': 'FROM scratch\nARG CMD_TARGET=none\nCOPY app.txt /app.txt\nLABEL target=$CMD_TARGET\n', 'svc/app.txt': `${content}\n` });
+  return new GitFixture().write({
+    'svc/Dockerfile': 'FROM scratch\nARG CMD_TARGET=none\nCOPY app.txt /app.txt\nLABEL target=$CMD_TARGET\n',
+    'svc/app.txt': `${content}\n`,
+  });
 }
 
 const buildxBuilds = (commands: string[]): string[] => commands.filter((c) => c.startsWith('buildx build '));
@@ -31,7 +34,15 @@ describe.each(BUILDERS.map((b) => [`${b.id}${b.skip ? ` (${b.skip})` : ''}`, b] 
     const ws = service(repo);
     ws.commit('one');
     const cfg = buildxConfig({ [tb.ociHost]: tb.ociAuth });
-    const step = (spy = dockerSpy()) => ({ ...runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg, { PATH: spy.path }), inputs: { image: `${tb.ociHost}/${repo}:api-abc1234`, tags: 'api-latest', context: 'svc' } }), docker: spy.commands() });
+    const step = (spy = dockerSpy()) => ({
+      ...runStep('actions/build-push', {
+        node: NODE24,
+        cwd: ws.dir,
+        env: actionEnv(cfg, { PATH: spy.path }),
+        inputs: { image: `${tb.ociHost}/${repo}:api-abc1234`, tags: 'api-latest', context: 'svc' },
+      }),
+      docker: spy.commands(),
+    });
 
     const first = step();
     expect(first.errors).toEqual([]);
@@ -66,7 +77,10 @@ describe.each(BUILDERS.map((b) => [`${b.id}${b.skip ? ` (${b.skip})` : ''}`, b] 
     const sha = ws.commit('one');
     const prefix = unique('cloudtak');
     const cfg = buildxConfig();
-    const run = (spy = dockerSpy()) => ({ ...runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg, { PATH: spy.path }), inputs: { repository: 'cloudtak', context: 'svc', prefix } }), docker: spy.commands() });
+    const run = (spy = dockerSpy()) => ({
+      ...runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg, { PATH: spy.path }), inputs: { repository: 'cloudtak', context: 'svc', prefix } }),
+      docker: spy.commands(),
+    });
 
     const first = run();
     expect(first.errors).toEqual([]);
@@ -85,10 +99,17 @@ describe.each(BUILDERS.map((b) => [`${b.id}${b.skip ? ` (${b.skip})` : ''}`, b] 
     const ws = service(unique('sib'));
     ws.commit('one');
     const cfg = buildxConfig({ [tb.ecrHost]: tb.ecrAuth });
-    const id = unique('x').slice(2, 9).replace(/[^0-9a-f]/g, 'a');
+    const id = unique('x')
+      .slice(2, 9)
+      .replace(/[^0-9a-f]/g, 'a');
     const argv = ['cloudtak', 'events'].map((name) => {
       const spy = dockerSpy();
-      const r = runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg, { PATH: spy.path }), inputs: { repository: 'cloudtak', registry: tb.ecrHost, tag: `${name}-${id}`, context: 'svc' } });
+      const r = runStep('actions/build-push', {
+        node: NODE24,
+        cwd: ws.dir,
+        env: actionEnv(cfg, { PATH: spy.path }),
+        inputs: { repository: 'cloudtak', registry: tb.ecrHost, tag: `${name}-${id}`, context: 'svc' },
+      });
       expect(r.errors).toEqual([]);
       return buildxBuilds(spy.commands())[0] as string;
     });
@@ -100,7 +121,12 @@ describe.each(BUILDERS.map((b) => [`${b.id}${b.skip ? ` (${b.skip})` : ''}`, b] 
     const repo = `team/${unique('bxreg')}`;
     const ws = service(repo);
     ws.commit('one');
-    const r = runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth })), inputs: { image: `${tb.ociHost}/${repo}:v1`, context: 'svc', cache: 'registry' } });
+    const r = runStep('actions/build-push', {
+      node: NODE24,
+      cwd: ws.dir,
+      env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth })),
+      inputs: { image: `${tb.ociHost}/${repo}:v1`, context: 'svc', cache: 'registry' },
+    });
     expect(r.errors).toEqual([]);
     expect(r.outputs.built).toBe('true');
     if (b.exports) {
@@ -115,45 +141,72 @@ describe.each(BUILDERS.map((b) => [`${b.id}${b.skip ? ` (${b.skip})` : ''}`, b] 
     const repo = unique('bxload');
     const ws = service(repo);
     ws.commit('one');
-    const r = runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth })), inputs: { image: `${tb.ociHost}/${repo}:v1`, context: 'svc', push: 'false' } });
+    const r = runStep('actions/build-push', {
+      node: NODE24,
+      cwd: ws.dir,
+      env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth })),
+      inputs: { image: `${tb.ociHost}/${repo}:v1`, context: 'svc', push: 'false' },
+    });
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ built: 'true', digest: '' });
   });
 
   const local = busyboxImage();
   const base = local ? baseFor(b, local) : undefined;
-  (base ? test : test.skip)(`secrets reach RUN --mount=type=secret, and no output, log or argv shows them${base ? '' : ' (skipped: no static busybox for a base image)'}`, () => {
-    const secret = `npm-${unique('token')}-value`;
-    const envSecret = `gh-${unique('token')}-value`;
-    const sha = (v: string): string => createHash('sha256').update(v).digest('hex');
-    // The Dockerfile compares hashes, so its own text (which buildx prints) holds no secret.
-    const check = (id: string, v: string): string => `test "$(sha256sum < /run/secrets/${id} | cut -c1-64)" = ${sha(v)}`;
-    const ws = new GitFixture().write({ Dockerfile: `FROM ${base}\nRUN --mount=type=secret,id=npm --mount=type=secret,id=gh ${check('npm', secret)} && ${check('gh', envSecret)}\n` });
-    ws.commit('one');
-    const repo = unique('bxsecret');
-    const build = (npm: string) => {
-      const spy = dockerSpy();
-      const r = runStep('actions/build-push', {
-        node: NODE24,
-        cwd: ws.dir,
-        env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth }), { PATH: spy.path, GH_TOKEN: envSecret }),
-        // no-cache: a secret is not part of BuildKit's cache key, so a cached RUN would not look again.
-        inputs: { image: `${tb.ociHost}/${repo}:v1`, push: 'false', network: 'none', 'no-cache': 'true', secrets: `npm=${npm}`, 'secret-envs': 'gh=GH_TOKEN' },
+  (base ? test : test.skip)(
+    `secrets reach RUN --mount=type=secret, and no output, log or argv shows them${base ? '' : ' (skipped: no static busybox for a base image)'}`,
+    () => {
+      const secret = `npm-${unique('token')}-value`;
+      const envSecret = `gh-${unique('token')}-value`;
+      const sha = (v: string): string => createHash('sha256').update(v).digest('hex');
+      // The Dockerfile compares hashes, so its own text (which buildx prints) holds no secret.
+      const check = (id: string, v: string): string => `test "$(sha256sum < /run/secrets/${id} | cut -c1-64)" = ${sha(v)}`;
+      const ws = new GitFixture().write({
+        Dockerfile: `FROM ${base}\nRUN --mount=type=secret,id=npm --mount=type=secret,id=gh ${check('npm', secret)} && ${check('gh', envSecret)}\n`,
       });
-      return { ...r, argv: spy.commands() };
-    };
-    const good = build(secret);
-    expect(good.errors).toEqual([]);
-    expect(good.outputs.built).toBe('true');
-    // The same Dockerfile with another value fails its RUN: the comparison is real.
-    const wrong = `${secret}-not`;
-    const bad = build(wrong);
-    expect(bad.errors.join('\n')).toMatch(/docker buildx build failed/);
-    for (const [out, value] of [[good, secret], [bad, wrong]] as const) {
-      expect(out.stdout).toContain(`::add-mask::${value}`);
-      const seen = [out.stdout.split(`::add-mask::${value}`).join(''), out.stderr, JSON.stringify(out.outputs), JSON.stringify(out.state), out.summary, ...out.argv].join('\n');
-      expect(seen).not.toContain(value);
-      expect(seen).not.toContain(envSecret);
-    }
-  });
+      ws.commit('one');
+      const repo = unique('bxsecret');
+      const build = (npm: string) => {
+        const spy = dockerSpy();
+        const r = runStep('actions/build-push', {
+          node: NODE24,
+          cwd: ws.dir,
+          env: actionEnv(buildxConfig({ [tb.ociHost]: tb.ociAuth }), { PATH: spy.path, GH_TOKEN: envSecret }),
+          // no-cache: a secret is not part of BuildKit's cache key, so a cached RUN would not look again.
+          inputs: {
+            image: `${tb.ociHost}/${repo}:v1`,
+            push: 'false',
+            network: 'none',
+            'no-cache': 'true',
+            secrets: `npm=${npm}`,
+            'secret-envs': 'gh=GH_TOKEN',
+          },
+        });
+        return { ...r, argv: spy.commands() };
+      };
+      const good = build(secret);
+      expect(good.errors).toEqual([]);
+      expect(good.outputs.built).toBe('true');
+      // The same Dockerfile with another value fails its RUN: the comparison is real.
+      const wrong = `${secret}-not`;
+      const bad = build(wrong);
+      expect(bad.errors.join('\n')).toMatch(/docker buildx build failed/);
+      for (const [out, value] of [
+        [good, secret],
+        [bad, wrong],
+      ] as const) {
+        expect(out.stdout).toContain(`::add-mask::${value}`);
+        const seen = [
+          out.stdout.split(`::add-mask::${value}`).join(''),
+          out.stderr,
+          JSON.stringify(out.outputs),
+          JSON.stringify(out.state),
+          out.summary,
+          ...out.argv,
+        ].join('\n');
+        expect(seen).not.toContain(value);
+        expect(seen).not.toContain(envSecret);
+      }
+    },
+  );
 });

@@ -11,11 +11,16 @@ describe.each(NODES)('cdk-context bundle under %s', (_label, node) => {
     expect(r.code).toBe(0);
     const argv = JSON.parse(r.outputs['args-json'] as string);
     expect(argv).toEqual([
-      '--context', 'usePreBuiltImages=true',
-      '--context', 'cloudtakImageTag=cloudtak-abc1234',
-      '--context', 'mediaLambdaImageTag=media-abc1234',
-      '--context', 'stage=prod',
-      '--context', "note=it's a,b=c",
+      '--context',
+      'usePreBuiltImages=true',
+      '--context',
+      'cloudtakImageTag=cloudtak-abc1234',
+      '--context',
+      'mediaLambdaImageTag=media-abc1234',
+      '--context',
+      'stage=prod',
+      '--context',
+      "note=it's a,b=c",
     ]);
     const viaShell = execFileSync('sh', ['-c', `set -- ${r.outputs.args}; printf '%s\\n' "$@"`], { encoding: 'utf8' });
     expect(viaShell.trimEnd().split('\n')).toEqual(argv);

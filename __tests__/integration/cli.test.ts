@@ -19,7 +19,10 @@ interface CliResult {
 }
 
 function cli(args: string[], o: { cwd: string; env?: Record<string, string | undefined>; node?: string }): CliResult {
-  const env = Object.fromEntries(Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...o.env }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const env = Object.fromEntries(Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...o.env }).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
   const r = spawnSync(o.node ?? NODE24, [CLI, ...args], { cwd: o.cwd, env, encoding: 'utf8', timeout: 120000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -48,14 +51,21 @@ test('cdk-args: false with the reason while images are missing; ensure builds on
   const run = (...args: string[]) => cli([...args, '--source', 'tree'], { cwd: ws.dir, env });
 
   const before = run('cdk-args');
-  expect(before).toEqual({ code: 0, stdout: '--context usePreBuiltImages=false\n', stderr: expect.stringContaining('usePreBuiltImages=false: 2 of 2 images are not in the registry') });
+  expect(before).toEqual({
+    code: 0,
+    stdout: '--context usePreBuiltImages=false\n',
+    stderr: expect.stringContaining('usePreBuiltImages=false: 2 of 2 images are not in the registry'),
+  });
   expect(before.stderr).toContain(`${tb.ecrHost}/${repo}:api-`);
   const strict = run('cdk-args', '--strict');
   expect(strict).toMatchObject({ code: 3, stdout: '' });
 
   const tags = run('tag');
   expect(tags.code).toBe(0);
-  const [api, media] = tags.stdout.trim().split('\n').map((l) => l.split('=')[1] as string);
+  const [api, media] = tags.stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.split('=')[1] as string);
   expect(tags.stdout).toMatch(/^api=api-[0-9a-f]{7}\nmedia-lambda=media-lambda-[0-9a-f]{7}\n$/);
   expect(run('tag', 'media-lambda').stdout).toBe(`${media}\n`);
 
@@ -77,12 +87,19 @@ test('cdk-args: false with the reason while images are missing; ensure builds on
   expect(await registryDigest(tb.ecrHost, repo, 'api-latest', tb.ecrAuth)).toBe(pushed);
 
   const after = run('cdk-args');
-  expect(after).toEqual({ code: 0, stdout: `--context usePreBuiltImages=true --context apiImageTag=${api} --context mediaLambdaImageTag=${media}\n`, stderr: '' });
+  expect(after).toEqual({
+    code: 0,
+    stdout: `--context usePreBuiltImages=true --context apiImageTag=${api} --context mediaLambdaImageTag=${media}\n`,
+    stderr: '',
+  });
   expect(run('cdk-args', '--strict').code).toBe(0);
 
   const plan = run('plan', '--json');
   const planned = JSON.parse(plan.stdout) as { name: string; tag: string; exists: boolean; digest: string }[];
-  expect(planned.map((p) => [p.name, p.tag, p.exists])).toEqual([['api', api, true], ['media-lambda', media, true]]);
+  expect(planned.map((p) => [p.name, p.tag, p.exists])).toEqual([
+    ['api', api, true],
+    ['media-lambda', media, true],
+  ]);
   expect(planned[0]?.digest).toBe(pushed);
   const table = run('plan').stdout.split('\n');
   expect(table[0]).toMatch(/^NAME\s+IMAGE\s+TAG\s+STATUS\s+DIGEST$/);
@@ -112,9 +129,19 @@ test('ensure --no-push builds the missing image locally and pushes nothing', asy
 
 test('no AWS credentials: cdk-args falls back to false and says why; --strict exits 3', () => {
   const ws = fixture(unique('cli-nocreds'));
-  const env = { ...actionEnv(dockerConfig()), AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+  const env = {
+    ...actionEnv(dockerConfig()),
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  };
   const r = cli(['cdk-args'], { cwd: ws.dir, env });
-  expect(r).toEqual({ code: 0, stdout: '--context usePreBuiltImages=false\n', stderr: expect.stringMatching(/usePreBuiltImages=false: no AWS credentials were found/) });
+  expect(r).toEqual({
+    code: 0,
+    stdout: '--context usePreBuiltImages=false\n',
+    stderr: expect.stringMatching(/usePreBuiltImages=false: no AWS credentials were found/),
+  });
   expect(cli(['cdk-args', '--strict'], { cwd: ws.dir, env })).toMatchObject({ code: 3, stdout: '' });
 });
 
@@ -154,7 +181,10 @@ describe.each(NODES)('under %s', (_label, node) => {
 test('npm installs this repository as a git dependency (as npx github:<owner>/ensure-image does) and its bin runs', () => {
   const head = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
   const prefix = mkdtempSync(join(tmpdir(), 'npx-'));
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, `git+file://${ROOT}#${head}`], { encoding: 'utf8', timeout: 150000 });
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', prefix, `git+file://${ROOT}#${head}`], {
+    encoding: 'utf8',
+    timeout: 150000,
+  });
   expect({ code: install.status, stderr: install.status === 0 ? '' : install.stderr }).toEqual({ code: 0, stderr: '' });
   const r = spawnSync(join(prefix, 'node_modules/.bin/ensure-image'), ['--version'], { encoding: 'utf8' });
   expect({ code: r.status, stdout: r.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });

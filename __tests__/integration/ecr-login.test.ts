@@ -89,7 +89,14 @@ describe.each(NODES)('ecr-login bundle under %s', (_label, node) => {
 describe('ecr-login: credentials and proxies', () => {
   test('no AWS credentials: says how to configure them', () => {
     const r = runStep(DIR, {
-      env: actionEnv(dockerConfig(), { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_PROFILE: 'none', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', HOME: '/nonexistent' }),
+      env: actionEnv(dockerConfig(), {
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_PROFILE: 'none',
+        AWS_CONFIG_FILE: '/nonexistent',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+        HOME: '/nonexistent',
+      }),
     });
     expect(r.code).toBe(1);
     expect(r.errors.join('\n')).toMatch(/no AWS credentials found\. Configure them first \(aws-actions\/configure-aws-credentials/);

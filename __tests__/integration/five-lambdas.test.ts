@@ -100,7 +100,12 @@ test('five-lambdas: plan, build the matrix, plan again; then a cmd/thumb commit 
   const images = JSON.parse(collected.output.images as string) as Record<string, { image: string; tag: string; digest: string; built: boolean }>;
   expect(Object.keys(images)).toEqual(['api', 'enhance', 'thumb', 'select', 'video']);
   for (const [name, img] of Object.entries(images)) {
-    expect(img).toEqual({ image: expect.stringContaining(`:${name}-`), tag: expect.stringMatching(new RegExp(`^${name}-[0-9a-f]{7}$`)), digest: digests[name], built: true });
+    expect(img).toEqual({
+      image: expect.stringContaining(`:${name}-`),
+      tag: expect.stringMatching(new RegExp(`^${name}-[0-9a-f]{7}$`)),
+      digest: digests[name],
+      built: true,
+    });
   }
   expect(second.outputs['cdk-args']).toMatch(/^--context usePreBuiltImages=true --context apiImageTag=api-[0-9a-f]{7} .*--context videoImageTag=video-/);
 
@@ -134,7 +139,10 @@ test('the manifest-variables step exports NAME=value lines and refuses anything 
   const envFile = join(dir, 'env');
   writeFileSync(envFile, '');
   const sh = (variables: string) =>
-    execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run as string], { env: { PATH: process.env.PATH, GITHUB_ENV: envFile, VARIABLES: variables }, encoding: 'utf8' });
+    execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run as string], {
+      env: { PATH: process.env.PATH, GITHUB_ENV: envFile, VARIABLES: variables },
+      encoding: 'utf8',
+    });
   sh('ECR_REPO=tak-dev-artifacts\n\n# a comment\nETL_REPO=a=b');
   expect(readFileSync(envFile, 'utf8')).toBe('ECR_REPO=tak-dev-artifacts\nETL_REPO=a=b\n');
   expect(failure(() => sh('not a pair'))).toMatch(/::error::variables: each line must be NAME=value/);

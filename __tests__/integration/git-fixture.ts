@@ -10,7 +10,10 @@ export class GitFixture {
     this.git('init', '-q', '-b', 'main');
   }
   git(...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: this.dir, encoding: 'utf8' }).trim();
+    return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: this.dir,
+      encoding: 'utf8',
+    }).trim();
   }
   write(files: Record<string, string>): this {
     for (const [p, content] of Object.entries(files)) {

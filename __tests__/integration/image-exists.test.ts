@@ -58,7 +58,11 @@ describe.each(NODES)('image-exists bundle under %s', (_label, node) => {
     expect(explicit.outputs).toMatchObject({ exists: 'true', digest, 'image-digest': `${tb.ociHost}/${name}@${digest}` });
     expect(explicit.stdout).toContain('::add-mask::ci-secret');
 
-    const fromConfig = runStep(DIR, { node, env: actionEnv(dockerConfig({ [tb.ociHost]: tb.ociAuth })), inputs: { registry: tb.ociHost, repository: name, tag: 'v2' } });
+    const fromConfig = runStep(DIR, {
+      node,
+      env: actionEnv(dockerConfig({ [tb.ociHost]: tb.ociAuth })),
+      inputs: { registry: tb.ociHost, repository: name, tag: 'v2' },
+    });
     expect(fromConfig.outputs.exists).toBe('false');
 
     const anonymous = runStep(DIR, { node, env: actionEnv(dockerConfig()), inputs: { image: `${tb.ociHost}/${name}:v1` } });

@@ -23,7 +23,10 @@ test('root action: a rollback (rerun of an older commit) moves <prefix>-latest b
   const one = ws.commit('one');
   const inputs = { repository: 'app-lambda-light', prefix, aliases: 'latest' };
   const cfg = dockerConfig();
-  const run = (spy = dockerSpy()) => ({ ...runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg, { PATH: spy.path }), inputs }), docker: spy.commands() });
+  const run = (spy = dockerSpy()) => ({
+    ...runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg, { PATH: spy.path }), inputs }),
+    docker: spy.commands(),
+  });
 
   const first = run();
   expect(first.errors).toEqual([]);
@@ -55,7 +58,8 @@ test('build-push on a plain registry: a skip re-points the alias through the dis
   const ws = app(repo);
   ws.commit('one');
   const env = actionEnv(dockerConfig({ [tb.ociHost]: tb.ociAuth }));
-  const step = (tag: string) => runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env, inputs: { image: `${tb.ociHost}/${repo}:${tag}`, tags: 'latest' } });
+  const step = (tag: string) =>
+    runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env, inputs: { image: `${tb.ociHost}/${repo}:${tag}`, tags: 'latest' } });
   const v1 = step('v1');
   ws.write({ 'app.txt': 'second\n' });
   const v2 = step('v2');
@@ -72,7 +76,8 @@ test('an immutable repository that cannot move the alias fails, naming the alias
   const ws = app(repo);
   ws.commit('one');
   const env = actionEnv(dockerConfig({ [tb.immutableHost]: tb.ociAuth, [tb.ociHost]: tb.ociAuth }));
-  const step = (tag: string) => runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env, inputs: { image: `${tb.immutableHost}/${repo}:${tag}`, tags: 'latest' } });
+  const step = (tag: string) =>
+    runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env, inputs: { image: `${tb.immutableHost}/${repo}:${tag}`, tags: 'latest' } });
   expect(step('v1').errors).toEqual([]);
   // A second image cannot take `latest`: the registry refuses to move it.
   ws.write({ 'app.txt': 'second\n' });
@@ -193,7 +198,9 @@ test('two runs creating the same repository at once both succeed', async () => {
   ws.commit('one');
   const { runStepAsync } = await import('./runner.js');
   const both = await Promise.all(
-    ['a', 'b'].map((p) => runStepAsync('.', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { repository: repo, prefix: p, 'create-repository': 'true' } })),
+    ['a', 'b'].map((p) =>
+      runStepAsync('.', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { repository: repo, prefix: p, 'create-repository': 'true' } }),
+    ),
   );
   for (const r of both) {
     expect(r.errors).toEqual([]);

@@ -9,17 +9,27 @@ import { ROOT } from './runner.js';
 
 function localAction(dir: string, env: Record<string, string>): string {
   const file = join(mkdtempSync(join(tmpdir(), 'la-')), '.env');
-  writeFileSync(file, Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n'));
+  writeFileSync(
+    file,
+    Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')));
   try {
-    return execFileSync(join(ROOT, 'node_modules/.bin/local-action'), ['run', dir, 'src/main.ts', file], { cwd: ROOT, env: clean, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(join(ROOT, 'node_modules/.bin/local-action'), ['run', dir, 'src/main.ts', file], {
+      cwd: ROOT,
+      env: clean,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     const x = e as { stdout?: string; stderr?: string };
     return `${x.stdout ?? ''}${x.stderr ?? ''}`;
   }
 }
 
-test('cdk-context from source: images alone give the runner\'s arguments', () => {
+test("cdk-context from source: images alone give the runner's arguments", () => {
   const out = localAction('actions/cdk-context', { INPUT_IMAGES: 'cloudtak=cloudtak-abc1234' });
   expect(out).toContain('output args=--context usePreBuiltImages=true --context cloudtakImageTag=cloudtak-abc1234');
 });

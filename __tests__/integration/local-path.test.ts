@@ -14,7 +14,10 @@ const CLI = join(ROOT, 'cli/dist/index.js');
 const NODE24 = NODES[1]?.[1] as string;
 
 function cli(args: string[], cwd: string, env: Record<string, string | undefined>) {
-  const clean = Object.fromEntries(Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const clean = Object.fromEntries(Object.entries({ PATH: process.env.PATH, HOME: process.env.HOME, ...env }).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
   const r = spawnSync(NODE24, [CLI, ...args], { cwd, env: clean, encoding: 'utf8', timeout: 120000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -102,11 +105,14 @@ describe('the actions on a workspace an earlier step changed', () => {
     const ws = fixture(repo);
     writeFileSync(join(ws.dir, 'cmd/api/main.txt'), 'changed by a step\n');
     const base = { repository: repo, file: 'Dockerfile.light', context: '.', 'build-args': 'CMD_TARGET=api' };
-    const step = (inputs: Record<string, string>) => runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig(), { PATH: dockerSpy().path }), inputs: { ...base, ...inputs } });
+    const step = (inputs: Record<string, string>) =>
+      runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig(), { PATH: dockerSpy().path }), inputs: { ...base, ...inputs } });
 
     const fail = step({ dirty: 'fail' });
     expect(fail.code).toBe(1);
-    expect(fail.errors.join('\n')).toMatch(/Input "dirty": is fail, and the workspace has uncommitted changes to the inputs of cloudtak \(cloudtak-[0-9a-f]{7}\): cmd\/api\/main\.txt/);
+    expect(fail.errors.join('\n')).toMatch(
+      /Input "dirty": is fail, and the workspace has uncommitted changes to the inputs of cloudtak \(cloudtak-[0-9a-f]{7}\): cmd\/api\/main\.txt/,
+    );
     expect(await standin.calls()).toEqual({});
 
     const warn = step({});
@@ -119,7 +125,8 @@ describe('the actions on a workspace an earlier step changed', () => {
     expect(quiet.warnings.filter((w) => w.includes('uncommitted'))).toEqual([]);
 
     // resolve-tag and build-push look at their own inputs only: another image's change is not theirs.
-    const own = (dir: string, inputs: Record<string, string>) => runStep(dir, { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { ...inputs, dirty: 'fail' } });
+    const own = (dir: string, inputs: Record<string, string>) =>
+      runStep(dir, { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig()), inputs: { ...inputs, dirty: 'fail' } });
     const rt = own('actions/resolve-tag', { prefix: 'api', source: 'tree', paths: 'cmd/api' });
     expect({ code: rt.code, errors: rt.errors.join('\n'), stderr: rt.stderr }).toMatchObject({ code: 1, errors: expect.stringContaining('cmd/api/main.txt') });
     expect(own('actions/resolve-tag', { prefix: 'media', source: 'tree', paths: 'cmd/media' })).toMatchObject({ code: 0, errors: [] });
@@ -145,10 +152,30 @@ describe('what a newcomer met', () => {
   });
 
   test.each([
-    ['a missing Dockerfile', { 'images.yml': 'images:\n  - {name: api, repository: app, file: Dockerfile.nope}\n' }, ['plan'], /^ensure-image plan: images\.yml: images\[0\]\.file: "Dockerfile\.nope" does not exist in the workspace/m],
-    ['a missing context', { 'images.yml': 'images:\n  - {name: api, repository: app, context: nope}\n' }, ['plan'], /^ensure-image plan: images\.yml: images\[0\]\.context: "nope" is not a directory/m],
-    ['a paths entry not in the commit', { 'images.yml': 'images:\n  - {name: api, repository: app, file: Dockerfile.light, paths: [cmd/api, cmd/nope]}\n' }, ['plan', '--source', 'tree'], /^ensure-image plan: images\.yml: images\[0\]\.paths\[1\]: Cannot read the tree id of "cmd\/nope"/m],
-    ['a YAML syntax error', { 'images.yml': 'images:\n  - name: api\n    repository: app: x\n' }, ['plan'], /images\.yml: not valid YAML at line 3, column 17: Nested mappings are not allowed in compact mappings\n\s*2 \| {3}- name: api\n\s*3 \| {5}repository: app: x\n\s*\|\s{17}\^/],
+    [
+      'a missing Dockerfile',
+      { 'images.yml': 'images:\n  - {name: api, repository: app, file: Dockerfile.nope}\n' },
+      ['plan'],
+      /^ensure-image plan: images\.yml: images\[0\]\.file: "Dockerfile\.nope" does not exist in the workspace/m,
+    ],
+    [
+      'a missing context',
+      { 'images.yml': 'images:\n  - {name: api, repository: app, context: nope}\n' },
+      ['plan'],
+      /^ensure-image plan: images\.yml: images\[0\]\.context: "nope" is not a directory/m,
+    ],
+    [
+      'a paths entry not in the commit',
+      { 'images.yml': 'images:\n  - {name: api, repository: app, file: Dockerfile.light, paths: [cmd/api, cmd/nope]}\n' },
+      ['plan', '--source', 'tree'],
+      /^ensure-image plan: images\.yml: images\[0\]\.paths\[1\]: Cannot read the tree id of "cmd\/nope"/m,
+    ],
+    [
+      'a YAML syntax error',
+      { 'images.yml': 'images:\n  - name: api\n    repository: app: x\n' },
+      ['plan'],
+      /images\.yml: not valid YAML at line 3, column 17: Nested mappings are not allowed in compact mappings\n\s*2 \| {3}- name: api\n\s*3 \| {5}repository: app: x\n\s*\|\s{17}\^/,
+    ],
   ])('%s is a manifest error, exit 2, naming file and field', (_what, files, args, message) => {
     const ws = fixture(unique('bad'), files);
     const r = cli(args, ws.dir, actionEnv(dockerConfig()));

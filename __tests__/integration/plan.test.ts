@@ -38,7 +38,14 @@ test('plan -> build the matrix -> plan again: nothing missing; a changed input m
       node: NODE24,
       cwd: ws.dir,
       env: actionEnv(cfg),
-      inputs: { image: entry.image as string, tags: entry.tags as string, context: entry.context as string, file: entry.file as string, 'build-args': entry['build-args'] as string, platforms: entry.platforms as string },
+      inputs: {
+        image: entry.image as string,
+        tags: entry.tags as string,
+        context: entry.context as string,
+        file: entry.file as string,
+        'build-args': entry['build-args'] as string,
+        platforms: entry.platforms as string,
+      },
     });
     expect(built.errors).toEqual([]);
     expect(built.outputs.built).toBe('true');
@@ -50,7 +57,9 @@ test('plan -> build the matrix -> plan again: nothing missing; a changed input m
   expect(JSON.parse(second.outputs.matrix as string)).toEqual({ include: [] });
   const images = JSON.parse(second.outputs.images as string) as { name: string; image: string; tag: string; digest: string }[];
   for (const img of images) expect(img.digest).toBe(await registryDigest(tb.ecrHost, img.image.split('/')[1]?.split(':')[0] as string, img.tag, tb.ecrAuth));
-  expect(second.outputs['cdk-args']).toBe(images.map((i) => `--context ${i.name}ImageTag=${i.tag}`).reduce((a, b) => `${a} ${b}`, '--context usePreBuiltImages=true'));
+  expect(second.outputs['cdk-args']).toBe(
+    images.map((i) => `--context ${i.name}ImageTag=${i.tag}`).reduce((a, b) => `${a} ${b}`, '--context usePreBuiltImages=true'),
+  );
   expect(await standin.calls()).toEqual({ 'ecr.BatchGetImage': 2 });
 
   ws.write({ 'cmd/jobs/main.txt': `jobs changed ${run}\n` }).commit('jobs only');
@@ -65,7 +74,8 @@ test('a bad manifest is named by file and field, and makes no network call', asy
     'vars.yml': 'images:\n  - {name: api, repository: "app-${STAGE}", account: "${ACCOUNT_ID}"}\n',
   });
   ws.commit('one');
-  const plan = (manifest: string, env: Record<string, string> = {}) => runStep('actions/plan', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig(), env), inputs: { manifest } });
+  const plan = (manifest: string, env: Record<string, string> = {}) =>
+    runStep('actions/plan', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig(), env), inputs: { manifest } });
   await standin.reset();
   const r = plan('images.yml');
   expect(r.errors.join('\n')).toMatch(/images\.yml: images\[0\]\.repository: required/);
@@ -81,9 +91,17 @@ test('a bad manifest is named by file and field, and makes no network call', asy
 
 test('${VAR} values come from the job environment; $${ is a literal ${', () => {
   const repo = unique('vars');
-  const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\n', 'images.yml': 'images:\n  - {name: api, repository: "${REPO}", account: "${ACCOUNT_ID}", build-args: {GREETING: "$${USER}", STAGE: "${STAGE}"}}\n' });
+  const ws = new GitFixture().write({
+    Dockerfile: 'FROM scratch\n',
+    'images.yml': 'images:\n  - {name: api, repository: "${REPO}", account: "${ACCOUNT_ID}", build-args: {GREETING: "$${USER}", STAGE: "${STAGE}"}}\n',
+  });
   ws.commit('one');
-  const r = runStep('actions/plan', { node: NODE24, cwd: ws.dir, env: actionEnv(dockerConfig(), { REPO: repo, ACCOUNT_ID: '123456789012', STAGE: 'prod' }), inputs: { manifest: 'images.yml', 'missing-repository': 'absent' } });
+  const r = runStep('actions/plan', {
+    node: NODE24,
+    cwd: ws.dir,
+    env: actionEnv(dockerConfig(), { REPO: repo, ACCOUNT_ID: '123456789012', STAGE: 'prod' }),
+    inputs: { manifest: 'images.yml', 'missing-repository': 'absent' },
+  });
   expect(r.errors).toEqual([]);
   const [entry] = (JSON.parse(r.outputs.matrix as string) as { include: Record<string, string>[] }).include;
   expect(entry).toMatchObject({ image: expect.stringContaining(`${tb.ecrHost}/${repo}:api-`), 'build-args': 'GREETING=${USER}\nSTAGE=prod' });

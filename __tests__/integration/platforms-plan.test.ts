@@ -15,10 +15,20 @@ test('plan -> a job per (image, platform) -> merge -> plan: nothing missing; lin
   const run = unique('p');
   const manifest = (platforms: string) =>
     `images:\n  - {name: api, repository: app, account: "123456789012", prefix: api-${run}, paths: [Dockerfile, app.txt], platforms: [${platforms}]}\n  - {name: lambda, repository: app, account: "123456789012", prefix: fn-${run}, paths: [Dockerfile, app.txt], platforms: [linux/arm64]}\n`;
-  const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\nCOPY app.txt /app.txt\n', 'app.txt': `${run}\n`, 'images.yml': manifest('linux/amd64, linux/arm64') });
+  const ws = new GitFixture().write({
+    Dockerfile: 'FROM scratch\nCOPY app.txt /app.txt\n',
+    'app.txt': `${run}\n`,
+    'images.yml': manifest('linux/amd64, linux/arm64'),
+  });
   ws.commit('one');
   const cfg = dockerConfig({ [tb.ecrHost]: tb.ecrAuth });
-  const plan = () => runStep('actions/plan', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg), inputs: { manifest: 'images.yml', source: 'tree', runner: 'default=ubuntu-24.04\nlinux/arm64=ubuntu-24.04-arm\nlinux/arm=arm32' } });
+  const plan = () =>
+    runStep('actions/plan', {
+      node: NODE24,
+      cwd: ws.dir,
+      env: actionEnv(cfg),
+      inputs: { manifest: 'images.yml', source: 'tree', runner: 'default=ubuntu-24.04\nlinux/arm64=ubuntu-24.04-arm\nlinux/arm=arm32' },
+    });
   const entriesOf = (r: ReturnType<typeof plan>) => (JSON.parse(r.outputs.matrix as string) as { include: Record<string, string>[] }).include;
   const buildAll = (entries: Record<string, string>[]) => {
     const digests: Record<string, string[]> = {};
@@ -27,16 +37,30 @@ test('plan -> a job per (image, platform) -> merge -> plan: nothing missing; lin
         node: NODE24,
         cwd: ws.dir,
         env: actionEnv(cfg),
-        inputs: { image: e.image as string, tags: e.tags as string, context: e.context as string, platforms: e.platforms as string, 'platform-job': e['platform-job'] as string },
+        inputs: {
+          image: e.image as string,
+          tags: e.tags as string,
+          context: e.context as string,
+          platforms: e.platforms as string,
+          'platform-job': e['platform-job'] as string,
+        },
       });
-      expect({ entry: `${e.name} ${e.platform}`, errors: built.errors, built: built.outputs.built }).toEqual({ entry: `${e.name} ${e.platform}`, errors: [], built: 'true' });
+      expect({ entry: `${e.name} ${e.platform}`, errors: built.errors, built: built.outputs.built }).toEqual({
+        entry: `${e.name} ${e.platform}`,
+        errors: [],
+        built: 'true',
+      });
       digests[e.name as string] = [...(digests[e.name as string] ?? []), built.outputs.platforms as string];
     }
     return digests;
   };
   const mergeAll = (r: ReturnType<typeof plan>, digests: Record<string, string[]>) => {
     for (const m of (JSON.parse(r.outputs.merges as string) as { include: Record<string, string>[] }).include) {
-      const merged = runStep('actions/merge', { node: NODE24, env: actionEnv(cfg), inputs: { image: m.image as string, tags: m.tags as string, platforms: m.platforms as string, digests: (digests[m.name as string] ?? []).join('\n') } });
+      const merged = runStep('actions/merge', {
+        node: NODE24,
+        env: actionEnv(cfg),
+        inputs: { image: m.image as string, tags: m.tags as string, platforms: m.platforms as string, digests: (digests[m.name as string] ?? []).join('\n') },
+      });
       expect(merged.errors).toEqual([]);
     }
   };
@@ -71,6 +95,8 @@ test('plan -> a job per (image, platform) -> merge -> plan: nothing missing; lin
   expect(entriesOf(third).map((e) => [e.name, e.platform, e.runner])).toEqual([['api', 'linux/arm/v7', 'arm32']]);
   mergeAll(third, buildAll(entriesOf(third)));
   const after = await registryManifest(tb.ecrHost, 'app', api?.tag as string, tb.ecrAuth);
-  expect((after?.json.manifests as { digest: string }[]).map((m) => m.digest).slice(0, 2)).toEqual((index?.json.manifests as { digest: string }[]).map((m) => m.digest));
+  expect((after?.json.manifests as { digest: string }[]).map((m) => m.digest).slice(0, 2)).toEqual(
+    (index?.json.manifests as { digest: string }[]).map((m) => m.digest),
+  );
   expect((after?.json.manifests as unknown[]).length).toBe(3);
 });

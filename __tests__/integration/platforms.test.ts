@@ -15,7 +15,10 @@ const MANIFESTS = ['application/vnd.oci.image.manifest.v1+json', 'application/vn
 const TWO = 'linux/amd64,linux/arm64';
 
 const classic: Builder = { id: 'docker' as const, skip: '', exports: false, config: (auths = {}) => dockerConfig(auths) };
-const ALL: [string, Builder][] = [...BUILDERS.map((b) => [b.id === 'docker' ? 'buildx docker driver' : 'BuildKit daemon', b] as [string, Builder]), ['classic builder (no buildx)', classic]];
+const ALL: [string, Builder][] = [
+  ...BUILDERS.map((b) => [b.id === 'docker' ? 'buildx docker driver' : 'BuildKit daemon', b] as [string, Builder]),
+  ['classic builder (no buildx)', classic],
+];
 
 function service(content: string): GitFixture {
   const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\nCOPY app.txt /app.txt\n', 'app.txt': `${content}\n` });
@@ -25,7 +28,12 @@ function service(content: string): GitFixture {
 
 const builds = (cmds: string[]): string[] => cmds.filter((c) => c.startsWith('buildx build ') || c.startsWith('build '));
 const platformsOf = (json: Record<string, any> | undefined): Record<string, string> =>
-  Object.fromEntries((json?.manifests as { digest: string; platform: { os: string; architecture: string; variant?: string } }[]).map((m) => [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'), m.digest]));
+  Object.fromEntries(
+    (json?.manifests as { digest: string; platform: { os: string; architecture: string; variant?: string } }[]).map((m) => [
+      [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'),
+      m.digest,
+    ]),
+  );
 
 describe.each(ALL)('several platforms, %s', (_, b) => {
   if (b.skip) {
@@ -121,7 +129,11 @@ describe.each(ALL)('several platforms, %s', (_, b) => {
       expect(o.outputs.built).toBe('true');
     }
     expect(await registryManifest(tb.ociHost, repo, 'v1', tb.ociAuth)).toBeUndefined();
-    const merge = runStep('actions/merge', { node: NODE24, env: actionEnv(cfg), inputs: { image, platforms: TWO, digests: outs.map((o) => o.outputs.platforms).join('\n'), tags: 'latest' } });
+    const merge = runStep('actions/merge', {
+      node: NODE24,
+      env: actionEnv(cfg),
+      inputs: { image, platforms: TWO, digests: outs.map((o) => o.outputs.platforms).join('\n'), tags: 'latest' },
+    });
     expect(merge.errors).toEqual([]);
     const index = await registryManifest(tb.ociHost, repo, 'v1', tb.ociAuth);
     expect(index?.mediaType).toBe(INDEX);
@@ -168,12 +180,27 @@ describe('several platforms on ECR (root action, PutImage with the index media t
     const prefix = unique('jobs');
     const sha = ws.commit('three');
     const cfg = b.config();
-    const job = (platform: string) => runStep('.', { node: NODE24, cwd: ws.dir, env: actionEnv(cfg), inputs: { repository: 'app', prefix, platforms: platform, 'platform-job': 'true', aliases: 'latest' } });
+    const job = (platform: string) =>
+      runStep('.', {
+        node: NODE24,
+        cwd: ws.dir,
+        env: actionEnv(cfg),
+        inputs: { repository: 'app', prefix, platforms: platform, 'platform-job': 'true', aliases: 'latest' },
+      });
     const outs = ['linux/amd64', 'linux/arm64'].map(job);
     for (const o of outs) expect(o.errors).toEqual([]);
     const tag = `${prefix}-${sha.slice(0, 7)}`;
     expect(await registryManifest(tb.ecrHost, 'app', tag, tb.ecrAuth)).toBeUndefined();
-    const merge = runStep('actions/merge', { node: NODE24, env: actionEnv(cfg), inputs: { image: outs[0]?.outputs.image as string, tags: outs[0]?.outputs.tags as string, platforms: TWO, digests: outs.map((o) => o.outputs.platforms).join('\n') } });
+    const merge = runStep('actions/merge', {
+      node: NODE24,
+      env: actionEnv(cfg),
+      inputs: {
+        image: outs[0]?.outputs.image as string,
+        tags: outs[0]?.outputs.tags as string,
+        platforms: TWO,
+        digests: outs.map((o) => o.outputs.platforms).join('\n'),
+      },
+    });
     expect(merge.errors).toEqual([]);
     const index = await registryManifest(tb.ecrHost, 'app', tag, tb.ecrAuth);
     expect(index?.mediaType).toBe(INDEX);

@@ -33,7 +33,13 @@ function evaluate(value: unknown, matrix: Record<string, string>, outputs: Recor
 }
 
 /** Run the job's steps that use this repository's actions, in order, as the runner would. */
-function runJob(steps: Step[], ws: string, matrix: Record<string, string>, env: Record<string, string | undefined>, rename: (inputs: Record<string, string>) => Record<string, string>) {
+function runJob(
+  steps: Step[],
+  ws: string,
+  matrix: Record<string, string>,
+  env: Record<string, string | undefined>,
+  rename: (inputs: Record<string, string>) => Record<string, string>,
+) {
   const outputs: Record<string, Record<string, string>> = {};
   for (const step of steps) {
     const action = /^ensure-image\/ensure-image\/(actions\/[\w-]+)@/.exec(step.uses ?? '')?.[1];
@@ -52,7 +58,8 @@ test('README, step by step: the deploy job names exactly the tags the build job 
   const entries = wf.jobs.images?.strategy?.matrix.include ?? [];
   expect(entries.length).toBeGreaterThan(1);
   const ws = new GitFixture();
-  for (const e of entries) ws.write({ [e.file as string]: 'FROM scratch\nARG CMD_TARGET\nCOPY cmd/${CMD_TARGET} /app\n', [`cmd/${e.name}/main.txt`]: `${e.name}\n` });
+  for (const e of entries)
+    ws.write({ [e.file as string]: 'FROM scratch\nARG CMD_TARGET\nCOPY cmd/${CMD_TARGET} /app\n', [`cmd/${e.name}/main.txt`]: `${e.name}\n` });
   ws.write({ 'internal/lib.txt': 'shared\n' });
   ws.commit('lambdas');
   // Repositories of this run's own (others test in parallel), as a prefix to the README's names.

@@ -34,11 +34,40 @@ const inputsOf = (dir: string): string[] => Object.keys((parseYaml(readFileSync(
 const marker = 'MARK';
 const value = () =>
   fc.oneof(
-    fc.constantFrom(`$(touch ${marker})`, `\`touch ${marker}\``, `x; touch ${marker}`, `x && touch ${marker} #`, `x | touch ${marker}`, `--help; touch ${marker}`, `'; touch ${marker}; '`),
-    fc.constantFrom('::error::fake', '%0A::set-output name=x::y', 'a\nb', '-', '--', '-v', ' ', 'true ', 'yes', '0', '-1', '9'.repeat(40), '../../../../etc/passwd', 'UPPER/Case:Tag', 'a=b=c', '=x', 'x=', '@sha256:zz'),
+    fc.constantFrom(
+      `$(touch ${marker})`,
+      `\`touch ${marker}\``,
+      `x; touch ${marker}`,
+      `x && touch ${marker} #`,
+      `x | touch ${marker}`,
+      `--help; touch ${marker}`,
+      `'; touch ${marker}; '`,
+    ),
+    fc.constantFrom(
+      '::error::fake',
+      '%0A::set-output name=x::y',
+      'a\nb',
+      '-',
+      '--',
+      '-v',
+      ' ',
+      'true ',
+      'yes',
+      '0',
+      '-1',
+      '9'.repeat(40),
+      '../../../../etc/passwd',
+      'UPPER/Case:Tag',
+      'a=b=c',
+      '=x',
+      'x=',
+      '@sha256:zz',
+    ),
     fc.string({ maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 20 }).map((s) => s.replace(/\0/g, '')),
-    fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('$', '`', ';', '|', '&', '>', '\n', '\r', '\t', '"', "'", '\\', '*', '?')).map(([a, b]) => `${a}${b}${a}`),
+    fc
+      .tuple(fc.string({ maxLength: 8 }), fc.constantFrom('$', '`', ';', '|', '&', '>', '\n', '\r', '\t', '"', "'", '\\', '*', '?'))
+      .map(([a, b]) => `${a}${b}${a}`),
   );
 
 const workspace = new GitFixture().write({
@@ -56,38 +85,39 @@ describe.each(Object.keys(BASE))('bad input to %s', (dir) => {
     const markers = mkdtempSync(join(tmpdir(), 'fuzz-mark-'));
     let n = 0;
     const failures = { total: 0, naming: 0 };
-    for (const name of names) fc.assert(
-      fc.property(value(), fc.context(), (raw, ctx) => {
-        const mark = join(markers, `m${n++}`);
-        const v = raw.split(marker).join(mark);
-        ctx.log(`${name}=${JSON.stringify(v)}`);
-        const r = runStep(dir, {
-          node: NODE24,
-          cwd: workspace.dir,
-          timeoutMs: 60000,
-          env: actionEnv(dockerConfig(), {
-            AWS_ENDPOINT_URL_ECR: `http://127.0.0.1:${dead}`,
-            AWS_ENDPOINT_URL_ECR_PUBLIC: `http://127.0.0.1:${dead}`,
-            AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${dead}`,
-            AWS_MAX_ATTEMPTS: '1',
-            DOCKER_HOST: `unix://${markers}/no-dockerd.sock`,
-          }),
-          inputs: { ...BASE[dir], [name]: v },
-        });
-        ctx.log(`code ${r.code}: ${r.errors.join(' | ').slice(0, 300)}`);
-        expect(stackTrace(r)).toBeUndefined();
-        expect(existsSync(mark)).toBe(false);
-        expect(r.code === 0 || r.code === 1).toBe(true);
-        if (r.code !== 0) {
-          failures.total++;
-          expect(r.errors.length).toBeGreaterThanOrEqual(1);
-          const named = [...r.errors.join('\n').matchAll(/Input "([^"]+)"/g)].map((m) => m[1]);
-          for (const input of named) expect(names).toContain(input);
-          if (named.includes(name)) failures.naming++;
-        }
-      }),
-      { numRuns: RUNS },
-    );
+    for (const name of names)
+      fc.assert(
+        fc.property(value(), fc.context(), (raw, ctx) => {
+          const mark = join(markers, `m${n++}`);
+          const v = raw.split(marker).join(mark);
+          ctx.log(`${name}=${JSON.stringify(v)}`);
+          const r = runStep(dir, {
+            node: NODE24,
+            cwd: workspace.dir,
+            timeoutMs: 60000,
+            env: actionEnv(dockerConfig(), {
+              AWS_ENDPOINT_URL_ECR: `http://127.0.0.1:${dead}`,
+              AWS_ENDPOINT_URL_ECR_PUBLIC: `http://127.0.0.1:${dead}`,
+              AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${dead}`,
+              AWS_MAX_ATTEMPTS: '1',
+              DOCKER_HOST: `unix://${markers}/no-dockerd.sock`,
+            }),
+            inputs: { ...BASE[dir], [name]: v },
+          });
+          ctx.log(`code ${r.code}: ${r.errors.join(' | ').slice(0, 300)}`);
+          expect(stackTrace(r)).toBeUndefined();
+          expect(existsSync(mark)).toBe(false);
+          expect(r.code === 0 || r.code === 1).toBe(true);
+          if (r.code !== 0) {
+            failures.total++;
+            expect(r.errors.length).toBeGreaterThanOrEqual(1);
+            const named = [...r.errors.join('\n').matchAll(/Input "([^"]+)"/g)].map((m) => m[1]);
+            for (const input of named) expect(names).toContain(input);
+            if (named.includes(name)) failures.naming++;
+          }
+        }),
+        { numRuns: RUNS },
+      );
     // Not every odd value is invalid (a password may be anything), but some always are.
     expect(failures.total).toBeGreaterThan(0);
   });

@@ -12,7 +12,10 @@ jestObject.setTimeout(180000);
 const NODE24 = NODES[1]?.[1] as string;
 
 function service(): GitFixture {
-  const ws = new GitFixture().write({ 'svc/Dockerfile': 'FROM scratch\nARG RUN=none\nCOPY app.txt /app.txt\nLABEL run=$RUN\n', 'svc/app.txt': `${unique('v')}\n` });
+  const ws = new GitFixture().write({
+    'svc/Dockerfile': 'FROM scratch\nARG RUN=none\nCOPY app.txt /app.txt\nLABEL run=$RUN\n',
+    'svc/app.txt': `${unique('v')}\n`,
+  });
   ws.commit('one');
   return ws;
 }
@@ -21,7 +24,7 @@ describe.each([
   ['MUTABLE', tb.ociHost],
   ['IMMUTABLE', tb.immutableHost],
 ])('two root runs of one tag at once on a %s repository', (kind, host) => {
-  test('both green, both report the registry\'s digest', async () => {
+  test("both green, both report the registry's digest", async () => {
     const ws = service();
     const repo = `team/${unique('race')}`;
     const cfg = () => dockerConfig({ [host]: tb.ociAuth, [tb.ociHost]: tb.ociAuth });
@@ -88,7 +91,14 @@ test('two plans at once: one matrix entry per image; the second matrix builds no
         node: NODE24,
         cwd: ws.dir,
         env: actionEnv(cfg, { PATH: spy.path }),
-        inputs: { image: entry.image as string, tags: entry.tags as string, context: entry.context as string, file: entry.file as string, 'build-args': entry['build-args'] as string, platforms: entry.platforms as string },
+        inputs: {
+          image: entry.image as string,
+          tags: entry.tags as string,
+          context: entry.context as string,
+          file: entry.file as string,
+          'build-args': entry['build-args'] as string,
+          platforms: entry.platforms as string,
+        },
       }),
     );
   const first = buildAll(matrices[0] as Record<string, string>[]);

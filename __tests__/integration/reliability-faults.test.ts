@@ -30,7 +30,7 @@ function failedClearly(r: StepResult): string {
 }
 
 function service(): GitFixture {
-  const ws = new GitFixture().write({ 'Dockerfile': 'FROM scratch\nCOPY a.txt /a.txt\n', 'a.txt': `${unique('c')}\n` });
+  const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\nCOPY a.txt /a.txt\n', 'a.txt': `${unique('c')}\n` });
   ws.commit('one');
   return ws;
 }
@@ -132,7 +132,12 @@ describe('registry and docker faults', () => {
     const PATH = pathOnly();
     const root = runStep('.', { node: NODE24, cwd: ws.dir, env: env({ PATH }), inputs: { repository: 'app', account: '123456789012' } });
     expect(failedClearly(root)).toMatch(/docker is not installed or not on PATH/);
-    const bp = runStep('actions/build-push', { node: NODE24, cwd: ws.dir, env: env({ PATH }), inputs: { image: `${tb.ociHost}/team/x:v1`, 'skip-if-exists': 'false' } });
+    const bp = runStep('actions/build-push', {
+      node: NODE24,
+      cwd: ws.dir,
+      env: env({ PATH }),
+      inputs: { image: `${tb.ociHost}/team/x:v1`, 'skip-if-exists': 'false' },
+    });
     expect(failedClearly(bp)).toMatch(/docker is not installed or not on PATH/);
     expect(failedClearly(login({ PATH }))).toMatch(/docker is not installed or not on PATH/);
   });

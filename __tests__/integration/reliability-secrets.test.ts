@@ -40,7 +40,12 @@ describe('no secret in anything a step leaves behind', () => {
   test('root action, plain registry: success and a wrong password', () => {
     const ws = workspace();
     const repo = `team/${unique('sec')}`;
-    const ok = scanRun('.', ws.dir, { repository: repo, registry: tb.ociHost, username: tb.ociAuth.username, password: tb.ociAuth.password }, { AWS_SECRET_ACCESS_KEY: awsSecret });
+    const ok = scanRun(
+      '.',
+      ws.dir,
+      { repository: repo, registry: tb.ociHost, username: tb.ociAuth.username, password: tb.ociAuth.password },
+      { AWS_SECRET_ACCESS_KEY: awsSecret },
+    );
     expect(ok.r.errors).toEqual([]);
     expect(ok.r.outputs.built).toBe('true');
     expect(ok.r.stdout).toContain(`::add-mask::${tb.ociAuth.password}`);
@@ -48,7 +53,12 @@ describe('no secret in anything a step leaves behind', () => {
     expect(leaks(ok.seen, [tb.ociAuth.password, awsSecret])).toEqual([]);
 
     const wrong = `pw-${unique('wrong')}`;
-    const bad = scanRun('.', ws.dir, { repository: `team/${unique('sec')}`, registry: tb.ociHost, username: tb.ociAuth.username, password: wrong }, { AWS_SECRET_ACCESS_KEY: awsSecret });
+    const bad = scanRun(
+      '.',
+      ws.dir,
+      { repository: `team/${unique('sec')}`, registry: tb.ociHost, username: tb.ociAuth.username, password: wrong },
+      { AWS_SECRET_ACCESS_KEY: awsSecret },
+    );
     expect(bad.r.code).toBe(1);
     expect(leaks(bad.seen, [wrong, awsSecret])).toEqual([]);
   });
@@ -82,12 +92,39 @@ describe('no secret in anything a step leaves behind', () => {
     // build-push pushes with the job's docker login; its credentials inputs are for the check.
     const login = () => dockerConfig({ [tb.ociHost]: tb.ociAuth });
     const runs = [
-      scanRun('actions/build-push', ws.dir, { image: `${tb.ociHost}/${repo}:v1`, username: tb.ociAuth.username, password: tb.ociAuth.password }, { AWS_SECRET_ACCESS_KEY: awsSecret }, login()),
-      scanRun('actions/image-exists', ws.dir, { image: `${tb.ociHost}/${repo}:v1`, username: tb.ociAuth.username, password: tb.ociAuth.password }, { AWS_SECRET_ACCESS_KEY: awsSecret }),
-      scanRun('actions/image-exists', ws.dir, { image: `${tb.ociHost}/${repo}:v1`, username: tb.ociAuth.username, password: wrong }, { AWS_SECRET_ACCESS_KEY: awsSecret }),
-      scanRun('actions/build-push', ws.dir, { image: `${tb.ociHost}/${repo}:v2`, username: tb.ociAuth.username, password: wrong }, { AWS_SECRET_ACCESS_KEY: awsSecret }, login()),
+      scanRun(
+        'actions/build-push',
+        ws.dir,
+        { image: `${tb.ociHost}/${repo}:v1`, username: tb.ociAuth.username, password: tb.ociAuth.password },
+        { AWS_SECRET_ACCESS_KEY: awsSecret },
+        login(),
+      ),
+      scanRun(
+        'actions/image-exists',
+        ws.dir,
+        { image: `${tb.ociHost}/${repo}:v1`, username: tb.ociAuth.username, password: tb.ociAuth.password },
+        { AWS_SECRET_ACCESS_KEY: awsSecret },
+      ),
+      scanRun(
+        'actions/image-exists',
+        ws.dir,
+        { image: `${tb.ociHost}/${repo}:v1`, username: tb.ociAuth.username, password: wrong },
+        { AWS_SECRET_ACCESS_KEY: awsSecret },
+      ),
+      scanRun(
+        'actions/build-push',
+        ws.dir,
+        { image: `${tb.ociHost}/${repo}:v2`, username: tb.ociAuth.username, password: wrong },
+        { AWS_SECRET_ACCESS_KEY: awsSecret },
+        login(),
+      ),
     ];
-    expect(runs.map((x) => [x.r.code, x.r.errors.join(" ")])).toEqual([[0, ""], [0, ""], [1, expect.any(String)], [1, expect.any(String)]]);
+    expect(runs.map((x) => [x.r.code, x.r.errors.join(' ')])).toEqual([
+      [0, ''],
+      [0, ''],
+      [1, expect.any(String)],
+      [1, expect.any(String)],
+    ]);
     for (const x of runs) expect(leaks(x.seen, [tb.ociAuth.password, wrong, awsSecret])).toEqual([]);
   });
 

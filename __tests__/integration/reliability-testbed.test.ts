@@ -9,12 +9,19 @@ import { jestObject } from './reliability-kit.js';
 import { ROOT } from './runner.js';
 
 jestObject.setTimeout(60000);
-const running = (pid: number): boolean => spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim().replace(/^Z.*/, '') !== '';
+const running = (pid: number): boolean =>
+  spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' })
+    .stdout.trim()
+    .replace(/^Z.*/, '') !== '';
 
 test('down.sh: a service that ignores SIGTERM is killed, and its pid file stays until it is gone', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tb-down-'));
   const ready = join(dir, 'ready');
-  const stubborn = spawn(process.execPath, ['-e', `process.on('SIGTERM', () => {}); require('fs').writeFileSync(${JSON.stringify(ready)}, ''); setInterval(() => {}, 1000)`], { detached: true, stdio: 'ignore' });
+  const stubborn = spawn(
+    process.execPath,
+    ['-e', `process.on('SIGTERM', () => {}); require('fs').writeFileSync(${JSON.stringify(ready)}, ''); setInterval(() => {}, 1000)`],
+    { detached: true, stdio: 'ignore' },
+  );
   const pid = stubborn.pid as number;
   // Only once its SIGTERM handler is in place (Node's start takes a while on a loaded machine).
   for (let i = 0; i < 200 && !existsSync(ready); i++) spawnSync('sleep', ['0.05']);
@@ -36,6 +43,8 @@ test('up.sh: a port held by a process this testbed did not start is refused, nam
   const dir = mkdtempSync(join(tmpdir(), 'tb-up-'));
   const r = spawnSync('bash', [join(ROOT, 'testbed/up.sh')], { env: { ...process.env, TESTBED_DIR: dir }, encoding: 'utf8' });
   expect(r.status).toBe(1);
-  expect(r.stderr).toMatch(/port 443 \(for registry-ecr\) is held by pid \d+ \(docker-registry serve .*registry-ecr\.yml\), which this testbed \(.*tb-up-.*\) did not start/);
+  expect(r.stderr).toMatch(
+    /port 443 \(for registry-ecr\) is held by pid \d+ \(docker-registry serve .*registry-ecr\.yml\), which this testbed \(.*tb-up-.*\) did not start/,
+  );
   expect(readdirSync(dir)).toEqual([]);
 });

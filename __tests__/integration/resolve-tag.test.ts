@@ -23,7 +23,7 @@ const ambiguous = (() => {
 
 describe.each(NODES)('resolve-tag bundle under %s', (_label, node) => {
   test('commit source: <prefix>-<sha7> of the checked-out HEAD, with aliases', () => {
-    const ws = new GitFixture().write({ 'Dockerfile': 'FROM scratch\n' });
+    const ws = new GitFixture().write({ Dockerfile: 'FROM scratch\n' });
     const sha = ws.commit('one');
     const r = runStep(DIR, { node, cwd: ws.dir, inputs: { prefix: 'cloudtak', aliases: 'latest' }, env: { GITHUB_SHA: 'f'.repeat(40) } });
     expect(r.errors).toEqual([]);
@@ -105,7 +105,9 @@ describe.each(NODES)('resolve-tag bundle under %s', (_label, node) => {
   test('an ambiguous abbreviation is refused and says why', () => {
     const r = runStep(DIR, { node, cwd: ambiguous.dir, inputs: { sha: ambiguous.prefix } });
     expect(r.code).toBe(1);
-    expect(r.errors.join('\n')).toMatch(new RegExp(`Input "sha": "${ambiguous.prefix}" does not name exactly one commit .*ambiguous: several commits start with it`));
+    expect(r.errors.join('\n')).toMatch(
+      new RegExp(`Input "sha": "${ambiguous.prefix}" does not name exactly one commit .*ambiguous: several commits start with it`),
+    );
   });
 
   test('a shallow clone says fetch-depth: 0 when the tree of an older commit is asked for', () => {

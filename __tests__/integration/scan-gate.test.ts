@@ -69,7 +69,11 @@ test('a skipped image with a CRITICAL fails the gate (fail-on critical), passes 
 
 test('critical=0,high=5 with 6 HIGH fails naming the counts; warn never fails the step', async () => {
   const img = await image();
-  await setScans({ repository: REPO, digest: img.digest, findings: Array.from({ length: 6 }, (_, n) => ({ id: `CVE-2026-10${n}`, severity: 'HIGH', package: `p${n}` })) });
+  await setScans({
+    repository: REPO,
+    digest: img.digest,
+    findings: Array.from({ length: 6 }, (_, n) => ({ id: `CVE-2026-10${n}`, severity: 'HIGH', package: `p${n}` })),
+  });
   const fail = runStep(GATE, { node, env: env(), inputs: { image: img.ref, 'fail-on': 'critical=0,high=5' } });
   expect(fail.code).toBe(1);
   expect(fail.errors.join('\n')).toMatch(/HIGH 6 \(limit 5\) over fail-on critical=0,high=5/);
@@ -84,8 +88,20 @@ test('enhanced ACTIVE passes at once; PENDING -> ACTIVE passes without waiting f
   const a = await image();
   const b = await image();
   await setScans(
-    { repository: REPO, digest: a.digest, shape: 'enhanced', statuses: ['ACTIVE'], findings: [{ id: 'CVE-2026-0003', severity: 'MEDIUM', package: 'glibc', installed: '2.36', fixedIn: '2.36-9' }] },
-    { repository: REPO, digest: b.digest, shape: 'enhanced', statuses: ['PENDING', 'PENDING', 'ACTIVE'], findings: [{ id: 'CVE-2026-0004', severity: 'LOW', package: 'zlib' }] },
+    {
+      repository: REPO,
+      digest: a.digest,
+      shape: 'enhanced',
+      statuses: ['ACTIVE'],
+      findings: [{ id: 'CVE-2026-0003', severity: 'MEDIUM', package: 'glibc', installed: '2.36', fixedIn: '2.36-9' }],
+    },
+    {
+      repository: REPO,
+      digest: b.digest,
+      shape: 'enhanced',
+      statuses: ['PENDING', 'PENDING', 'ACTIVE'],
+      findings: [{ id: 'CVE-2026-0004', severity: 'LOW', package: 'zlib' }],
+    },
   );
   const now = runStep(GATE, { node, env: env(), inputs: { image: a.ref } });
   expect(now.errors).toEqual([]);
@@ -93,7 +109,13 @@ test('enhanced ACTIVE passes at once; PENDING -> ACTIVE passes without waiting f
   expect(now.summary).toContain('2.36-9');
   expect((await standin.calls())['ecr.DescribeImageScanFindings']).toBe(1);
   await standin.reset();
-  await setScans({ repository: REPO, digest: b.digest, shape: 'enhanced', statuses: ['PENDING', 'PENDING', 'ACTIVE'], findings: [{ id: 'CVE-2026-0004', severity: 'LOW', package: 'zlib' }] });
+  await setScans({
+    repository: REPO,
+    digest: b.digest,
+    shape: 'enhanced',
+    statuses: ['PENDING', 'PENDING', 'ACTIVE'],
+    findings: [{ id: 'CVE-2026-0004', severity: 'LOW', package: 'zlib' }],
+  });
   const later = runStep(GATE, { node, env: env(), inputs: { image: b.ref } });
   expect(later.errors).toEqual([]);
   expect(later.outputs).toMatchObject({ 'scan-status': 'ACTIVE', 'scan-passed': 'true' });
@@ -141,7 +163,10 @@ test('a multi-platform image is gated per platform manifest (the index has no fi
   const arm = await pushRandomImage(tb.ecrHost, REPO, `${tag}-arm64`, tb.ecrAuth);
   const put = await request(`https://${tb.ecrHost}/v2/${REPO}/manifests/${tag}`, {
     method: 'PUT',
-    headers: { Authorization: `Basic ${Buffer.from(`${tb.ecrAuth.username}:${tb.ecrAuth.password}`).toString('base64')}`, 'Content-Type': 'application/vnd.docker.distribution.manifest.list.v2+json' },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${tb.ecrAuth.username}:${tb.ecrAuth.password}`).toString('base64')}`,
+      'Content-Type': 'application/vnd.docker.distribution.manifest.list.v2+json',
+    },
     body: JSON.stringify({
       schemaVersion: 2,
       mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -204,11 +229,21 @@ test('AccessDenied names ecr:DescribeImageScanFindings; throttling is retried as
 test('other registries: fail refuses naming scan-gate before any call; warn says only ECR findings are read', async () => {
   const name = unique('oci');
   await pushRandomImage(tb.ociHost, name, 'v1', tb.ociAuth);
-  const fail = runStep('actions/build-push', { node, cwd: workspace(), env: env(), inputs: { image: `${tb.ociHost}/${name}:v1`, 'scan-gate': 'fail', ...tb.ociAuth } });
+  const fail = runStep('actions/build-push', {
+    node,
+    cwd: workspace(),
+    env: env(),
+    inputs: { image: `${tb.ociHost}/${name}:v1`, 'scan-gate': 'fail', ...tb.ociAuth },
+  });
   expect(fail.code).toBe(1);
   expect(fail.errors.join('\n')).toMatch(/Input "scan-gate": fail reads ECR scan findings only/);
   expect(await standin.calls()).toEqual({});
-  const warn = runStep('actions/build-push', { node, cwd: workspace(), env: env(), inputs: { image: `${tb.ociHost}/${name}:v1`, 'scan-gate': 'warn', ...tb.ociAuth } });
+  const warn = runStep('actions/build-push', {
+    node,
+    cwd: workspace(),
+    env: env(),
+    inputs: { image: `${tb.ociHost}/${name}:v1`, 'scan-gate': 'warn', ...tb.ociAuth },
+  });
   expect(warn.code).toBe(0);
   expect(warn.outputs['scan-status']).toBe('NOT_ECR');
   expect(warn.warnings.filter((w) => /ECR scan findings only/.test(w))).toHaveLength(1);
@@ -216,7 +251,13 @@ test('other registries: fail refuses naming scan-gate before any call; warn says
 
 test('a clean scan that has just completed is re-read for the grace (an enhanced COMPLETE may come before its findings), then passes', async () => {
   const img = await image();
-  await setScans({ repository: REPO, digest: img.digest, shape: 'enhanced', statuses: [{ status: 'COMPLETE', empty: true }, { status: 'COMPLETE', empty: true }, 'COMPLETE'], findings: [CRITICAL] });
+  await setScans({
+    repository: REPO,
+    digest: img.digest,
+    shape: 'enhanced',
+    statuses: [{ status: 'COMPLETE', empty: true }, { status: 'COMPLETE', empty: true }, 'COMPLETE'],
+    findings: [CRITICAL],
+  });
   const r = runStep(GATE, { node, env: env(), inputs: { image: img.ref } });
   // The findings that came on the third read are the ones judged.
   expect(r.outputs['scan-status']).toBe('COMPLETE');

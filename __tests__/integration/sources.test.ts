@@ -51,7 +51,11 @@ test('cdk-siblings: images.yml, compose.yaml and docker-bake.hcl plan the same i
   }
 
   const cli = (manifest: string) => {
-    const r = spawnSync(NODE24, [CLI, 'plan', '--json', '--manifest', manifest], { cwd: ws.dir, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, encoding: 'utf8' });
+    const r = spawnSync(NODE24, [CLI, 'plan', '--json', '--manifest', manifest], {
+      cwd: ws.dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      encoding: 'utf8',
+    });
     expect([manifest, r.status, r.stderr]).toEqual([manifest, 0, '']);
     return (JSON.parse(r.stdout) as { name: string; image: string; tag: string }[]).map((p) => [p.name, p.image, p.tag]);
   };

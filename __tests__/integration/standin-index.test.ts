@@ -33,7 +33,11 @@ describe('ECR stand-in: image indexes', () => {
     expect(got.json.failures).toEqual([]);
     expect(got.json.images[0]).toMatchObject({ imageManifestMediaType: INDEX, imageManifest: text, imageId: { imageTag: 'v1', imageDigest: digestOf(text) } });
     // A caller that accepts only image manifests is told the tag is an index, not handed it.
-    const narrow = await ecrCall('BatchGetImage', { repositoryName: repo, imageIds: [{ imageTag: 'v1' }], acceptedMediaTypes: ['application/vnd.docker.distribution.manifest.v2+json'] });
+    const narrow = await ecrCall('BatchGetImage', {
+      repositoryName: repo,
+      imageIds: [{ imageTag: 'v1' }],
+      acceptedMediaTypes: ['application/vnd.docker.distribution.manifest.v2+json'],
+    });
     expect(narrow.json.images).toEqual([]);
     expect(narrow.json.failures[0].failureCode).toBe('UnsupportedImageType');
   });

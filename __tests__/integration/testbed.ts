@@ -69,7 +69,10 @@ export async function pushRandomImage(host: string, name: string, tag: string, a
   const layer = Buffer.from(randomBytes(32));
   const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [sha(layer)] } }));
   for (const blob of [layer, config]) {
-    const start = await request(`${base(host)}/v2/${name}/blobs/uploads/`, { method: 'POST', headers: { Authorization: authorization, 'Content-Length': '0' } });
+    const start = await request(`${base(host)}/v2/${name}/blobs/uploads/`, {
+      method: 'POST',
+      headers: { Authorization: authorization, 'Content-Length': '0' },
+    });
     const location = new URL(start.headers.location as string, base(host));
     location.searchParams.set('digest', sha(blob));
     const r = await request(location.toString(), {
@@ -100,7 +103,8 @@ export async function registryDigest(host: string, name: string, ref: string, au
     method: 'HEAD',
     headers: {
       Authorization: await authHeader(host, name, auth),
-      Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json',
+      Accept:
+        'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json',
     },
   });
   return r.status === 200 ? (r.headers['docker-content-digest'] as string) : undefined;
@@ -153,7 +157,8 @@ export function dockerSpy(): { path: string; commands: () => string[] } {
   return { path: `${dir}:${process.env.PATH}`, commands: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
 
-const ALL_MANIFESTS = 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json';
+const ALL_MANIFESTS =
+  'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json';
 
 /** A manifest as the registry serves it (any of the four media types), or undefined when absent. */
 export async function registryManifest(
@@ -162,9 +167,16 @@ export async function registryManifest(
   ref: string,
   auth: { username: string; password: string },
 ): Promise<{ mediaType: string; digest: string; size: number; json: Record<string, any> } | undefined> {
-  const r = await request(`${base(host)}/v2/${name}/manifests/${ref}`, { headers: { Authorization: await authHeader(host, name, auth), Accept: ALL_MANIFESTS } });
+  const r = await request(`${base(host)}/v2/${name}/manifests/${ref}`, {
+    headers: { Authorization: await authHeader(host, name, auth), Accept: ALL_MANIFESTS },
+  });
   if (r.status !== 200) return undefined;
-  return { mediaType: String(r.headers['content-type']), digest: r.headers['docker-content-digest'] as string, size: r.body.length, json: JSON.parse(r.body.toString()) };
+  return {
+    mediaType: String(r.headers['content-type']),
+    digest: r.headers['docker-content-digest'] as string,
+    size: r.body.length,
+    json: JSON.parse(r.body.toString()),
+  };
 }
 
 /** The tags a repository lists (empty when it has none or does not exist). */

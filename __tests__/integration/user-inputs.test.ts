@@ -9,7 +9,11 @@ const NODE24 = NODES[1]?.[1] as string;
 
 /** The same step twice: as the runner runs it, and with only `inputs` (every other INPUT_* unset). */
 function both(dir: string, o: RunOptions & { inputs: Record<string, string> }): { runner: StepResult; user: StepResult } {
-  const unset = Object.fromEntries(Object.keys(defaults(dir)).filter((k) => !(k in o.inputs)).map((k) => [`INPUT_${k.toUpperCase()}`, undefined]));
+  const unset = Object.fromEntries(
+    Object.keys(defaults(dir))
+      .filter((k) => !(k in o.inputs))
+      .map((k) => [`INPUT_${k.toUpperCase()}`, undefined]),
+  );
   const runner = runStep(dir, { node: NODE24, ...o });
   const user = runStep(dir, { node: NODE24, ...o, env: { ...o.env, ...unset } });
   return { runner, user };
@@ -75,5 +79,11 @@ test('plan and the all-in-one action on images that exist', async () => {
   expect(JSON.parse(plan.user.outputs['cdk-args-json'] as string)).toEqual(['--context', 'usePreBuiltImages=true', '--context', `apiImageTag=${tag}`]);
   const root = both('.', { cwd: ws.dir, env, inputs: { repository: repo, name: 'api' } });
   expectSame(root);
-  expect(root.user.outputs).toMatchObject({ tag, exists: 'true', built: 'false', digest, 'cdk-args': `--context usePreBuiltImages=true --context apiImageTag=${tag}` });
+  expect(root.user.outputs).toMatchObject({
+    tag,
+    exists: 'true',
+    built: 'false',
+    digest,
+    'cdk-args': `--context usePreBuiltImages=true --context apiImageTag=${tag}`,
+  });
 });

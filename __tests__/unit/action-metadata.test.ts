@@ -16,7 +16,11 @@ const actions = ['.', ...readdirSync(join(ROOT, 'actions')).map((a) => `actions/
 
 describe.each(actions)('%s/action.yml', (dir) => {
   const src = readFileSync(join(ROOT, dir, 'action.yml'), 'utf8');
-  const meta = parse(src) as { runs: Record<string, string>; inputs: Record<string, { description?: string }>; outputs: Record<string, { description?: string }> };
+  const meta = parse(src) as {
+    runs: Record<string, string>;
+    inputs: Record<string, { description?: string }>;
+    outputs: Record<string, { description?: string }>;
+  };
 
   test('is valid action metadata', () => {
     expect(validateAction(src.replace(/using: node24/, 'using: node20')).errors).toEqual([]);
@@ -41,7 +45,26 @@ test('the public contract: every action and input name DESIGN.md promises is the
     'actions/ecr-login': ['registries', 'region', 'mask-password', 'skip-logout'],
     'actions/resolve-tag': ['prefix', 'source', 'paths', 'length', 'sha', 'aliases'],
     'actions/image-exists': ['image', 'repository', 'tag', 'registry', 'account', 'region', 'username', 'password'],
-    'actions/build-push': ['image', 'repository', 'tag', 'registry', 'account', 'region', 'tags', 'context', 'file', 'build-args', 'platforms', 'target', 'labels', 'cache', 'provenance', 'skip-if-exists', 'push', 'builder'],
+    'actions/build-push': [
+      'image',
+      'repository',
+      'tag',
+      'registry',
+      'account',
+      'region',
+      'tags',
+      'context',
+      'file',
+      'build-args',
+      'platforms',
+      'target',
+      'labels',
+      'cache',
+      'provenance',
+      'skip-if-exists',
+      'push',
+      'builder',
+    ],
     'actions/cdk-context': ['images', 'use-prebuilt', 'flag', 'key-suffix', 'extra'],
     '.': ['repository', 'name', 'registry', 'account', 'region', 'tag-source', 'context', 'file', 'build-args', 'platforms', 'cache', 'force-build', 'login'],
     'actions/plan': ['manifest', 'source', 'length'],

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Declarations } from '@ensure-image/kit';
+import type { Declarations } from '@ensure-image/runner';
 import { parse } from 'yaml';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;

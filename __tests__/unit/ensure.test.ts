@@ -24,7 +24,16 @@ function setup(inputs: Record<string, string>, o: { git?: Record<string, string>
   const logins: string[] = [];
   const log = new MemoryLog();
   const registry = new FakeRegistry();
-  const deps = { git: new FakeGit(o.git ?? { HEAD: SHA }), ecr: async () => ecr, docker, registry, cache: new FakeDirCache(false), log, env, onLogin: (h: string) => logins.push(h) };
+  const deps = {
+    git: new FakeGit(o.git ?? { HEAD: SHA }),
+    ecr: async () => ecr,
+    docker,
+    registry,
+    cache: new FakeDirCache(false),
+    log,
+    env,
+    onLogin: (h: string) => logins.push(h),
+  };
   return { i: readInputs(env), deps, ecr, docker, logins, log, registry };
 }
 

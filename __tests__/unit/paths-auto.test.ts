@@ -5,7 +5,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchedGit, GitCli } from '@ensure-image/adapters';
 import { MemoryLog } from '@ensure-image/adapters/fakes';
-import { type ManifestImage, parseManifest } from '@ensure-image/conventions';
+import { type ManifestImage, parseManifest } from '@ensure-image/core';
 import { imageTagInputs, resolveTag } from '@ensure-image/steps';
 import { parse } from 'yaml';
 import { GitFixture } from '../integration/git-fixture.js';
@@ -73,13 +73,16 @@ test('five-lambdas: auto plans the same builds as the hand-listed paths over a h
   ws.write({ 'pkg/p.txt': 'p 2\n' }).commit('pkg changes');
   const log = new MemoryLog();
   const git = new BatchedGit(new GitCli());
-  await Promise.all(hand.map((spec) => resolveTag({ ...imageTagInputs(spec, { source: 'tree', length: 12, workspace: ws.dir }), checkPaths: true }, { git, log })));
+  await Promise.all(
+    hand.map((spec) => resolveTag({ ...imageTagInputs(spec, { source: 'tree', length: 12, workspace: ws.dir }), checkPaths: true }, { git, log })),
+  );
   const after = { hand: await tags(ws.dir, hand), auto: await tags(ws.dir, auto) };
   expect(changed(withPkg.auto, after.auto)).toEqual(['thumb', 'select', 'video']);
   expect(changed(withPkg.hand, after.hand)).toEqual([]);
   expect(log.warnings).toEqual(
     ['thumb', 'select', 'video'].map(
-      (name) => `image "${name}": Dockerfile.heavy line 6 (COPY pkg/ /var/task/pkg/) reads "pkg", which its paths (Dockerfile.heavy, cmd/${name}, internal, tools) do not cover: a change there will not rebuild it. Add the path, or use paths: auto.`,
+      (name) =>
+        `image "${name}": Dockerfile.heavy line 6 (COPY pkg/ /var/task/pkg/) reads "pkg", which its paths (Dockerfile.heavy, cmd/${name}, internal, tools) do not cover: a change there will not rebuild it. Add the path, or use paths: auto.`,
     ),
   );
 });

@@ -41,9 +41,20 @@ function root(inputs: Record<string, string>) {
   const env = { GITHUB_WORKSPACE: ws, AWS_REGION: 'us-east-1', RUNNER_TEMP: ws, ...inputEnv({ repository: 'cloudtak', ...inputs }) };
   const ecr = new FakeEcr();
   ecr.repos.set('us-east-1/123456789012/cloudtak', new Map([['cloudtak-abc1234', D]]));
-  ecr.scans.set(`cloudtak@${D}`, [{ scanned: true, status: 'COMPLETE', enhanced: false, completedAt: 0, findings: [{ id: 'CVE-2026-1', severity: 'CRITICAL', package: 'openssl' }] }]);
+  ecr.scans.set(`cloudtak@${D}`, [
+    { scanned: true, status: 'COMPLETE', enhanced: false, completedAt: 0, findings: [{ id: 'CVE-2026-1', severity: 'CRITICAL', package: 'openssl' }] },
+  ]);
   const log = new MemoryLog();
-  const deps = { git: new FakeGit({ HEAD: SHA }), ecr: async () => ecr, docker: new FakeDocker(), registry: new FakeRegistry(), cache: new FakeDirCache(false), log, env, onLogin: () => {} };
+  const deps = {
+    git: new FakeGit({ HEAD: SHA }),
+    ecr: async () => ecr,
+    docker: new FakeDocker(),
+    registry: new FakeRegistry(),
+    cache: new FakeDirCache(false),
+    log,
+    env,
+    onLogin: () => {},
+  };
   return { i: readInputs(env), deps, ecr, log };
 }
 
@@ -72,6 +83,15 @@ test('root: scan-gate off (the default) reads no findings', async () => {
 test('actions/scan-gate: an image with no tag or digest is refused naming tag', async () => {
   const load = ACTIONS.find(([d]) => d === 'actions/scan-gate')?.[1];
   const ws = workspaceDir();
-  await expect((async () => (await load?.())?.readInputs({ ...baseEnv('actions/scan-gate', ws), ...inputEnv({ tag: '' }) }))()).rejects.toThrow(/^Input "tag": required/);
-  await expect((async () => (await load?.())?.readInputs({ GITHUB_WORKSPACE: ws, AWS_REGION: 'us-east-1', ...inputEnv({ image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:${'a'.repeat(64)}` }) }))()).resolves.toBeDefined();
+  await expect((async () => (await load?.())?.readInputs({ ...baseEnv('actions/scan-gate', ws), ...inputEnv({ tag: '' }) }))()).rejects.toThrow(
+    /^Input "tag": required/,
+  );
+  await expect(
+    (async () =>
+      (await load?.())?.readInputs({
+        GITHUB_WORKSPACE: ws,
+        AWS_REGION: 'us-east-1',
+        ...inputEnv({ image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:${'a'.repeat(64)}` }),
+      }))(),
+  ).resolves.toBeDefined();
 });

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bakePrint } from '@ensure-image/adapters';
-import { type ManifestImage, ValidationError, bakeManifest, composeManifest, sourcedImages } from '@ensure-image/conventions';
+import { type ManifestImage, ValidationError, bakeManifest, composeManifest, sourcedImages } from '@ensure-image/core';
 import { loadManifest } from '@ensure-image/steps';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
@@ -43,7 +43,11 @@ withBuildx('cdk-siblings: docker-bake.hcl (through bake --print) gives the image
   const ws = siblings();
   expect(shape(await load(ws, 'docker-bake.hcl', { DOCKER_CONFIG: buildxConfig() }))).toEqual(shape(await load(ws, 'images.yml')));
   // The targets input selects as bake does.
-  expect((await loadManifest({ file: 'docker-bake.hcl', workspace: ws, env: { ...ENV, DOCKER_CONFIG: buildxConfig() }, length: 7, targets: ['events', 'data'] })).map((i) => i.name)).toEqual(['events', 'data']);
+  expect(
+    (
+      await loadManifest({ file: 'docker-bake.hcl', workspace: ws, env: { ...ENV, DOCKER_CONFIG: buildxConfig() }, length: 7, targets: ['events', 'data'] })
+    ).map((i) => i.name),
+  ).toEqual(['events', 'data']);
 });
 
 withBuildx('a compose file read directly agrees with bake --print reading it', async () => {
@@ -76,14 +80,16 @@ withBuildx('a compose file read directly agrees with bake --print reading it', a
   rmSync(ws, { recursive: true, force: true });
 });
 
-test('manifest: auto takes images.yml first, then docker\'s order (compose before bake)', async () => {
+test("manifest: auto takes images.yml first, then docker's order (compose before bake)", async () => {
   const ws = siblings();
   expect((await load(ws, 'auto')).map((i) => i.name)).toEqual(['cloudtak', 'events', 'pmtiles', 'data']);
   rmSync(join(ws, 'images.yml'));
   expect((await load(ws, 'auto')).map((i) => i.context)).toEqual(['api', 'events', 'pmtiles', 'data']);
   rmSync(join(ws, 'compose.yaml'));
   const empty = mkdtempSync(join(tmpdir(), 'none-'));
-  await expect(load(empty, 'auto')).rejects.toThrow(/Input "manifest": auto found none of images\.yml, images\.yaml, compose\.yaml, compose\.yml, docker-compose\.yml, docker-compose\.yaml, docker-bake\.json, docker-bake\.hcl/);
+  await expect(load(empty, 'auto')).rejects.toThrow(
+    /Input "manifest": auto found none of images\.yml, images\.yaml, compose\.yaml, compose\.yml, docker-compose\.yml, docker-compose\.yaml, docker-bake\.json, docker-bake\.hcl/,
+  );
 });
 
 test('a bake file without buildx is an error naming manifest and what to install', async () => {
@@ -91,7 +97,9 @@ test('a bake file without buildx is an error naming manifest and what to install
   const noPlugin = mkdtempSync(join(tmpdir(), 'no-buildx-'));
   const r = load(ws, 'docker-bake.hcl', { DOCKER_CONFIG: noPlugin });
   await expect(r).rejects.toThrow(ValidationError);
-  await expect(load(ws, 'docker-bake.hcl', { DOCKER_CONFIG: noPlugin })).rejects.toThrow(/^Input "manifest": "docker-bake\.hcl" is a bake file, read with docker buildx bake --print, and buildx is not installed .*docker\/setup-buildx-action/);
+  await expect(load(ws, 'docker-bake.hcl', { DOCKER_CONFIG: noPlugin })).rejects.toThrow(
+    /^Input "manifest": "docker-bake\.hcl" is a bake file, read with docker buildx bake --print, and buildx is not installed .*docker\/setup-buildx-action/,
+  );
 });
 
 test('compose entries are checked like images.yml entries: a context that is no directory names the service', async () => {
@@ -102,12 +110,14 @@ test('compose entries are checked like images.yml entries: a context that is no 
 
 test('the committed CLI bundle tags the siblings the same from images.yml, compose.yaml, docker-bake.hcl and auto (source tree: paths: auto)', () => {
   const ws = siblings();
-  const git = (...a: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...a], { cwd: ws, encoding: 'utf8' });
+  const git = (...a: string[]) =>
+    spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...a], { cwd: ws, encoding: 'utf8' });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-qm', 'siblings');
   const env = { PATH: process.env.PATH as string, HOME: process.env.HOME as string, ...ENV, ...(HAVE ? { DOCKER_CONFIG: buildxConfig() } : {}) };
-  const tag = (manifest: string) => spawnSync(process.execPath, [join(ROOT, 'cli/dist/index.js'), 'tag', '--manifest', manifest, '--source', 'tree'], { cwd: ws, env, encoding: 'utf8' });
+  const tag = (manifest: string) =>
+    spawnSync(process.execPath, [join(ROOT, 'cli/dist/index.js'), 'tag', '--manifest', manifest, '--source', 'tree'], { cwd: ws, env, encoding: 'utf8' });
   const first = tag('images.yml');
   expect([first.status, first.stderr]).toEqual([0, '']);
   expect(first.stdout).toMatch(/^cloudtak=cloudtak-[0-9a-f]{7}\nevents=events-[0-9a-f]{7}\npmtiles=pmtiles-[0-9a-f]{7}\ndata=data-[0-9a-f]{7}\n$/);

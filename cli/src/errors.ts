@@ -1,4 +1,4 @@
-import { ValidationError } from '@ensure-image/conventions';
+import { ValidationError } from '@ensure-image/core';
 
 /** Documented exit codes (README "Local development", `ensure-image --help`). */
 export const EXIT = {
@@ -17,7 +17,14 @@ export class UsageError extends Error {
 }
 
 /** Flags by the input names the shared validators use. */
-const FLAG: Record<string, string> = { source: '--source', length: '--length', prefix: '--prefix', paths: '--paths', flag: '--flag', 'key-suffix': '--key-suffix' };
+const FLAG: Record<string, string> = {
+  source: '--source',
+  length: '--length',
+  prefix: '--prefix',
+  paths: '--paths',
+  flag: '--flag',
+  'key-suffix': '--key-suffix',
+};
 
 /** One line saying what was wrong, in the CLI's words (flags, the manifest file), and its exit code. */
 export function explain(e: unknown, manifest: string): { line: string; detail: string[]; code: number } {

@@ -1,4 +1,4 @@
-// ensure-image, the local CLI: the same conventions and step functions as the actions, on a
+// ensure-image, the local CLI: the same core and step functions as the actions, on a
 // developer's machine (AWS credentials from the SDK's default chain: profile, SSO, env).
 import { parseArgs } from 'node:util';
 import type { Command, Values } from './command.js';
@@ -46,7 +46,8 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<numb
   let manifest = 'images.yml';
   const log = stderrLog(deps, rest.includes('--verbose') || rest.includes('-v'));
   try {
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see ensure-image --help)`);
+    if (!command)
+      throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see ensure-image --help)`);
     let parsed: ReturnType<typeof parseArgs>;
     try {
       parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: command.positionals === true, strict: true });

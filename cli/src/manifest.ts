@@ -1,7 +1,7 @@
 // The options every manifest command shares, read and validated before git, AWS or docker
 // runs. The images file itself is read by the steps' loader, as the plan action reads it.
 import * as path from 'node:path';
-import { type ManifestImage, parseChoice, parseInteger, parseList } from '@ensure-image/conventions';
+import { type ManifestImage, parseChoice, parseInteger, parseList } from '@ensure-image/core';
 import { type PlanInputs, loadManifest as loadImagesFile } from '@ensure-image/steps';
 
 export interface ManifestOptions {

@@ -1,5 +1,5 @@
 // A developer's region usually lives in the AWS profile (~/.aws/config), not in AWS_REGION as on
-// a runner. The conventions resolve the region from the environment, so the CLI puts the
+// a runner. The core resolves the region from the environment, so the CLI puts the
 // profile's region there first (the SDK would read the same file).
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,5 +1,6 @@
-import { type ImageInputs, type RepositorySettings, validateImageInputs, validateImageName } from '@ensure-image/conventions';
-import { IMAGE_INPUTS,
+import { type ImageInputs, type RepositorySettings, validateImageInputs, validateImageName } from '@ensure-image/core';
+import {
+  IMAGE_INPUTS,
   BUILD_INPUTS,
   type BuildSettings,
   DIRTY_INPUT,
@@ -17,10 +18,9 @@ import { IMAGE_INPUTS,
   repositorySettings,
   scanSettings,
   workspace,
-} from '@ensure-image/kit';
-import type { CacheMode, DirtyMode } from '@ensure-image/conventions';
+} from '@ensure-image/runner';
+import type { CacheMode, DirtyMode } from '@ensure-image/core';
 import type { ScanSettings } from '@ensure-image/steps';
-
 
 /** Every input build-push reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({

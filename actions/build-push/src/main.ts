@@ -4,8 +4,8 @@ import { DockerCli } from '@ensure-image/adapters/docker';
 import { GitCli } from '@ensure-image/adapters/git';
 import { HttpRegistry } from '@ensure-image/adapters/oci';
 import * as path from 'node:path';
-import { defaultImagePaths, expandTags, withRevision } from '@ensure-image/conventions';
-import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/kit';
+import { defaultImagePaths, expandTags, withRevision } from '@ensure-image/core';
+import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/runner';
 import { buildPush, gateImage, judgeWorktree, platformRows, platformsJson, resolveTarget, worktreeChanges } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const rel = (p: string): string => path.relative(i.workspace, p) || '.';
   const [image, head, [changes = []]] = await Promise.all([
     resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env),
-    git.revParse(i.workspace, ['HEAD']).then(([sha]) => sha, () => process.env.GITHUB_SHA),
+    git.revParse(i.workspace, ['HEAD']).then(
+      ([sha]) => sha,
+      () => process.env.GITHUB_SHA,
+    ),
     i.dirty === 'ignore' ? [[]] : worktreeChanges(i.workspace, [defaultImagePaths(rel(i.settings.context), rel(i.settings.file))], git),
   ]);
   judgeWorktree(i.dirty, [{ name: i.name || image.ref.repository, tag: image.ref.tag ?? '', files: changes.map((c) => c.path) }], log);
@@ -40,7 +43,15 @@ async function main(): Promise<void> {
   );
   // Gated whether built or skipped: an image built last week gains CVEs while it sits in the registry.
   const scan = await gateImage(i.scan, image, r.digest, { ecr: loadSdkEcr, log });
-  setOutputs({ built: r.built, digest: r.digest, image: r.image, 'image-digest': r.imageDigest, metadata: r.metadata, platforms: platformsJson(r, i.settings.platforms), ...scan.outputs });
+  setOutputs({
+    built: r.built,
+    digest: r.digest,
+    image: r.image,
+    'image-digest': r.imageDigest,
+    metadata: r.metadata,
+    platforms: platformsJson(r, i.settings.platforms),
+    ...scan.outputs,
+  });
   await writeSummary('Build and push', [
     ['image', r.image],
     ['result', r.existed ? 'existed: build skipped' : r.built ? `built (${r.builder})` : 'pushed by another run'],

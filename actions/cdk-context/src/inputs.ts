@@ -1,5 +1,5 @@
-import { parseCdkImages, validateContextKey } from '@ensure-image/conventions';
-import { declareInputs, input, readDeclared } from '@ensure-image/kit';
+import { parseCdkImages, validateContextKey } from '@ensure-image/core';
+import { declareInputs, input, readDeclared } from '@ensure-image/runner';
 
 /** Every input cdk-context reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({

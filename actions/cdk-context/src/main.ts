@@ -1,5 +1,5 @@
-import { cdkContext, decidePrebuilt } from '@ensure-image/conventions';
-import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
+import { cdkContext, decidePrebuilt } from '@ensure-image/core';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/runner';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {

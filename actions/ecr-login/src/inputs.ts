@@ -1,5 +1,5 @@
-import { type LoginPlan, planLogins } from '@ensure-image/conventions';
-import { declareInputs, input, readDeclared } from '@ensure-image/kit';
+import { type LoginPlan, planLogins } from '@ensure-image/core';
+import { declareInputs, input, readDeclared } from '@ensure-image/runner';
 
 /** Every input ecr-login reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({

@@ -1,6 +1,6 @@
 import { loadSdkEcr } from '@ensure-image/adapters/aws';
 import { DockerCli } from '@ensure-image/adapters/docker';
-import { guarded, log, logoutSaved, setOutputs, trackLogins, writeSummary } from '@ensure-image/kit';
+import { guarded, log, logoutSaved, setOutputs, trackLogins, writeSummary } from '@ensure-image/runner';
 import { login, logout } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     'docker-username': first?.username,
     'docker-password': first?.password,
   });
-  await writeSummary('ECR login', result.hosts.map((h) => ['logged in', h]));
+  await writeSummary(
+    'ECR login',
+    result.hosts.map((h) => ['logged in', h]),
+  );
 }
 
 /** The action (also what @github/local-action calls): failures end the step, never throw. */

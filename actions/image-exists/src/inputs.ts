@@ -1,5 +1,5 @@
-import { type ImageInputs, validateImageInputs } from '@ensure-image/conventions';
-import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/kit';
+import { type ImageInputs, validateImageInputs } from '@ensure-image/core';
+import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/runner';
 
 /** Every input image-exists reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({

@@ -1,4 +1,4 @@
-import { runAction } from '@ensure-image/kit';
+import { runAction } from '@ensure-image/runner';
 import { run } from './main.js';
 
 await runAction(run);

@@ -1,5 +1,5 @@
-import { type ImageInputs, parseExtraTags, parseKeyValues, parsePlatformDigests, parsePlatforms, validateImageInputs } from '@ensure-image/conventions';
-import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/kit';
+import { type ImageInputs, parseExtraTags, parseKeyValues, parsePlatformDigests, parsePlatforms, validateImageInputs } from '@ensure-image/core';
+import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/runner';
 
 /** Every input merge reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({

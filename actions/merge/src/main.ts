@@ -1,7 +1,7 @@
 import { loadSdkEcr } from '@ensure-image/adapters/aws';
 import { HttpRegistry } from '@ensure-image/adapters/oci';
-import { ValidationError, expandTags, platformsOutput } from '@ensure-image/conventions';
-import { guarded, log, setOutputs, writeSummary } from '@ensure-image/kit';
+import { ValidationError, expandTags, platformsOutput } from '@ensure-image/core';
+import { guarded, log, setOutputs, writeSummary } from '@ensure-image/runner';
 import { mergePlatforms, resolveTarget } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
@@ -10,7 +10,13 @@ async function main(): Promise<void> {
   const image = await resolveTarget(i.image, { ecr: loadSdkEcr, log }, process.env);
   if (!image.ref.tag) throw new ValidationError('tag', 'the index needs a tag to be put under (tag, or an image with one)');
   const r = await mergePlatforms(
-    { image, aliases: expandTags('tags', image.ref, i.tags), platforms: i.platforms, digests: i.digests, ...(i.credentials ? { credentials: i.credentials } : {}) },
+    {
+      image,
+      aliases: expandTags('tags', image.ref, i.tags),
+      platforms: i.platforms,
+      digests: i.digests,
+      ...(i.credentials ? { credentials: i.credentials } : {}),
+    },
     { ecr: loadSdkEcr, registry: new HttpRegistry(), log },
   );
   setOutputs({ digest: r.digest, image: r.image, 'image-digest': r.imageDigest, platforms: platformsOutput(r.entries), merged: r.merged });

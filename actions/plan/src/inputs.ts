@@ -1,5 +1,25 @@
-import { type DirtyMode, type KeyValue, type ManifestImage, type RepositorySettings, cdkContext, parseKeyValues, validateContextKey, validateRunnerMapping } from '@ensure-image/conventions';
-import { DIRTY_INPUT, REPOSITORY_INPUTS, SCAN_INPUTS, declareInputs, input, readDeclared, refuseUnscannable, repositorySettings, scanSettings, workspace } from '@ensure-image/kit';
+import {
+  type DirtyMode,
+  type KeyValue,
+  type ManifestImage,
+  type RepositorySettings,
+  cdkContext,
+  parseKeyValues,
+  validateContextKey,
+  validateRunnerMapping,
+} from '@ensure-image/core';
+import {
+  DIRTY_INPUT,
+  REPOSITORY_INPUTS,
+  SCAN_INPUTS,
+  declareInputs,
+  input,
+  readDeclared,
+  refuseUnscannable,
+  repositorySettings,
+  scanSettings,
+  workspace,
+} from '@ensure-image/runner';
 import { type ScanSettings, loadManifest } from '@ensure-image/steps';
 
 /** Every input plan reads, with action.yml's defaults. */
@@ -43,7 +63,14 @@ export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<
   const create = repositorySettings(v);
   const images = await loadManifest({ file: v.manifest, workspace: ws, env, length: v.length, targets: v.targets });
   // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
-  cdkContext({ flag: v.flag, usePrebuilt: true, images: images.map((i) => ({ name: i.name, tag: 'x' })), keySuffix: v['key-suffix'], extra: [], inputs: { images: 'manifest' } });
+  cdkContext({
+    flag: v.flag,
+    usePrebuilt: true,
+    images: images.map((i) => ({ name: i.name, tag: 'x' })),
+    keySuffix: v['key-suffix'],
+    extra: [],
+    inputs: { images: 'manifest' },
+  });
   for (const img of images) refuseUnscannable(v['scan-gate'], img.registry ? { repository: img.repository, registry: img.registry } : {}, env);
   return {
     workspace: ws,

@@ -1,8 +1,8 @@
 import { loadSdkEcr } from '@ensure-image/adapters/aws';
 import { BatchedGit, GitCli } from '@ensure-image/adapters/git';
 import { HttpRegistry } from '@ensure-image/adapters/oci';
-import { cdkContext } from '@ensure-image/conventions';
-import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/kit';
+import { cdkContext } from '@ensure-image/core';
+import { guarded, log, setOutputs, writeScanSummary, writeSummary } from '@ensure-image/runner';
 import { mergeMatrix, planImages, platformMatrix, scanGate } from '@ensure-image/steps';
 import { readInputs } from './inputs.js';
 
@@ -26,12 +26,22 @@ async function main(): Promise<void> {
     extra: [],
     inputs: { images: 'manifest' },
   });
-  for (const p of planned) if (p.tag.reads) log.info(`${p.spec.name} reads ${p.tag.reads.whole ? `its whole context (line ${p.tag.reads.whole.line})` : p.tag.reads.sources.map((s) => s.source).join(', ') || 'nothing'} from ${p.tag.reads.dockerfile}`);
-  for (const p of planned) log.info(`${p.exists ? 'exists ' : 'missing'} ${p.image}${p.digest ? ` ${p.digest}` : ''}${p.missingPlatforms?.length ? ` (lacks ${p.missingPlatforms.join(', ')})` : ''}${p.repointed.length ? ` (re-pointed ${p.repointed.join(', ')})` : ''}`);
+  for (const p of planned)
+    if (p.tag.reads)
+      log.info(
+        `${p.spec.name} reads ${p.tag.reads.whole ? `its whole context (line ${p.tag.reads.whole.line})` : p.tag.reads.sources.map((s) => s.source).join(', ') || 'nothing'} from ${p.tag.reads.dockerfile}`,
+      );
+  for (const p of planned)
+    log.info(
+      `${p.exists ? 'exists ' : 'missing'} ${p.image}${p.digest ? ` ${p.digest}` : ''}${p.missingPlatforms?.length ? ` (lacks ${p.missingPlatforms.join(', ')})` : ''}${p.repointed.length ? ` (re-pointed ${p.repointed.join(', ')})` : ''}`,
+    );
   // Over GitHub's matrix limit: fails here, before any build.
   const matrix = platformMatrix(planned, runner);
   // Every image found present is gated (the missing ones are gated where they are built), all failures together.
-  const scan = await scanGate({ ...gate, images: planned.filter((p) => p.exists).map((p) => ({ target: p.target, digest: p.digest })) }, { ecr: loadSdkEcr, log });
+  const scan = await scanGate(
+    { ...gate, images: planned.filter((p) => p.exists).map((p) => ({ target: p.target, digest: p.digest })) },
+    { ecr: loadSdkEcr, log },
+  );
   setOutputs({
     ...scan.outputs,
     matrix: JSON.stringify(matrix),
@@ -52,7 +62,10 @@ async function main(): Promise<void> {
     'cdk-args': cdk.shell,
     'cdk-args-json': JSON.stringify(cdk.argv),
   });
-  await writeSummary(`Image plan: ${missing.length} of ${planned.length} to build`, planned.map((p) => [p.spec.name, `${p.exists ? 'exists' : 'to build'}: ${p.image}`]));
+  await writeSummary(
+    `Image plan: ${missing.length} of ${planned.length} to build`,
+    planned.map((p) => [p.spec.name, `${p.exists ? 'exists' : 'to build'}: ${p.image}`]),
+  );
   writeScanSummary(scan.scans, scan.verdict, gate.mode);
   if (scan.failure) throw scan.failure;
 }

@@ -9,8 +9,8 @@ import {
   validatePrefix,
   validateShaInput,
   validateStage,
-} from '@ensure-image/conventions';
-import { DIRTY_INPUT, declareInputs, input, readDeclared, tagInputs, workspace } from '@ensure-image/kit';
+} from '@ensure-image/core';
+import { DIRTY_INPUT, declareInputs, input, readDeclared, tagInputs, workspace } from '@ensure-image/runner';
 
 /** Every input resolve-tag reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({

@@ -1,5 +1,5 @@
-import { type ImageInputs, ValidationError, parseReference, validateImageInputs } from '@ensure-image/conventions';
-import { IMAGE_INPUTS, SCAN_INPUTS, declareInputs, imageInputs, input, readDeclared, refuseUnscannable, scanSettings } from '@ensure-image/kit';
+import { type ImageInputs, ValidationError, parseReference, validateImageInputs } from '@ensure-image/core';
+import { IMAGE_INPUTS, SCAN_INPUTS, declareInputs, imageInputs, input, readDeclared, refuseUnscannable, scanSettings } from '@ensure-image/runner';
 import type { ScanSettings } from '@ensure-image/steps';
 
 /** Every input scan-gate reads, with action.yml's defaults. */
@@ -21,7 +21,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ScanGateInputs
   const image = imageInputs(v);
   validateImageInputs(image, env);
   const named = image.image ? parseReference('image', image.image) : undefined;
-  if (!image.tag && !named?.tag && !named?.digest) throw new ValidationError('tag', 'required: the tag of the image to gate (or an image reference with a tag or a digest)');
+  if (!image.tag && !named?.tag && !named?.digest)
+    throw new ValidationError('tag', 'required: the tag of the image to gate (or an image reference with a tag or a digest)');
   refuseUnscannable(v['scan-gate'], image, env);
   return { image, scan: scanSettings(v) };
 }

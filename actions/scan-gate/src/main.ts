@@ -1,7 +1,7 @@
 import { loadSdkEcr } from '@ensure-image/adapters/aws';
-import { guarded, log, setOutputs, writeScanSummary } from '@ensure-image/kit';
+import { guarded, log, setOutputs, writeScanSummary } from '@ensure-image/runner';
 import { resolveTarget, scanGate } from '@ensure-image/steps';
-import { formatReference } from '@ensure-image/conventions';
+import { formatReference } from '@ensure-image/core';
 import { readInputs } from './inputs.js';
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { CredentialsError } from '@ensure-image/adapters/errors';
-import { ManifestError, ValidationError, cdkContext, listFiles } from '@ensure-image/conventions';
+import { ManifestError, ValidationError, cdkContext, listFiles } from '@ensure-image/core';
 import { planImages } from '@ensure-image/steps';
 import type { Command } from '../command.js';
 import { EXIT } from '../errors.js';
@@ -42,7 +42,10 @@ Exit: 0 (also when falling back to false), 2 bad option or manifest, 3 with --st
     const args = (usePrebuilt: boolean, tags: { name: string; tag: string }[]) =>
       cdkContext({ flag: values.flag as string, usePrebuilt, images: tags, keySuffix: values['key-suffix'] as string, extra: [] }).shell;
     // Checked before the registry is asked: a bad --flag is a usage error, not a fallback.
-    args(true, images.map((i) => ({ name: i.name, tag: 'x' })));
+    args(
+      true,
+      images.map((i) => ({ name: i.name, tag: 'x' })),
+    );
 
     let reason: string;
     try {
@@ -51,7 +54,12 @@ Exit: 0 (also when falling back to false), 2 bad option or manifest, 3 with --st
       const dirty = planned.filter((p) => p.changes.length);
       const missing = planned.filter((p) => !p.exists);
       if (dirty.length === 0 && missing.length === 0) {
-        deps.out(args(true, planned.map((p) => ({ name: p.spec.name, tag: p.tag.tag }))));
+        deps.out(
+          args(
+            true,
+            planned.map((p) => ({ name: p.spec.name, tag: p.tag.tag })),
+          ),
+        );
         return EXIT.ok;
       }
       reason = dirty.length
@@ -59,7 +67,7 @@ Exit: 0 (also when falling back to false), 2 bad option or manifest, 3 with --st
         : `${missing.length} of ${planned.length} images are not in the registry: ${missing.map((p) => p.image).join(', ')}`;
     } catch (e) {
       if (regionless && !values.strict && e instanceof ManifestError && e.field.endsWith('.region')) {
-        reason = 'no AWS region is configured (AWS_REGION, AWS_DEFAULT_REGION or the AWS profile\'s region), so the registry could not be checked';
+        reason = "no AWS region is configured (AWS_REGION, AWS_DEFAULT_REGION or the AWS profile's region), so the registry could not be checked";
       } else if (e instanceof ValidationError) {
         throw e;
       } else {

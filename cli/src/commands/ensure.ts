@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { dockerfilePath, formatName, ociLabels, planLogins } from '@ensure-image/conventions';
+import { dockerfilePath, formatName, ociLabels, planLogins } from '@ensure-image/core';
 import { type PlannedImage, buildPush, login, planImages } from '@ensure-image/steps';
 import type { Command, Context } from '../command.js';
 import { EXIT, explain } from '../errors.js';

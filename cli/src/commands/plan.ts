@@ -1,4 +1,4 @@
-import { listFiles } from '@ensure-image/conventions';
+import { listFiles } from '@ensure-image/core';
 import { type PlannedImage, planImages } from '@ensure-image/steps';
 import type { Command } from '../command.js';
 import { EXIT } from '../errors.js';
@@ -41,13 +41,26 @@ Options:
       --explain        also say what each tag covers: with --source tree and no paths, the
                        Dockerfile's stages, sources (with their lines) and the files read
 ${COMMON_HELP}`,
-  options: { ...MANIFEST_FLAGS, json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
+  options: {
+    ...MANIFEST_FLAGS,
+    json: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+  },
   async run({ values, deps, log }) {
     const o = manifestOptions(values, deps.cwd);
     const images = await loadManifest(o, deps.env);
     const planned = await planImages(planInputs(images, o), { ...deps, log }, deps.env, { missingRepository: 'absent', dirty: 'tag', checkPaths: true });
     if (values.json) {
-      const json = planned.map((p) => ({ name: p.spec.name, image: p.image, tag: p.tag.tag, exists: p.exists, digest: p.digest, ...(p.changes.length ? { uncommitted: p.changes } : {}), ...(p.tag.reads ? { inputs: p.tag.reads } : {}) }));
+      const json = planned.map((p) => ({
+        name: p.spec.name,
+        image: p.image,
+        tag: p.tag.tag,
+        exists: p.exists,
+        digest: p.digest,
+        ...(p.changes.length ? { uncommitted: p.changes } : {}),
+        ...(p.tag.reads ? { inputs: p.tag.reads } : {}),
+      }));
       deps.out(JSON.stringify(json, null, 2));
     } else {
       const status = (p: (typeof planned)[number]): string => `${p.exists ? 'exists' : 'missing'}${p.changes.length ? ' (uncommitted)' : ''}`;

@@ -1,6 +1,6 @@
 // ensure-image scan: the scan gate on a developer's machine, over the manifest's images at
 // HEAD (those present) or over image references given as arguments.
-import { countsLine, formatReference, parseDuration, parseFailOn, parseScanIgnore, scanTableRows } from '@ensure-image/conventions';
+import { countsLine, formatReference, parseDuration, parseFailOn, parseScanIgnore, scanTableRows } from '@ensure-image/core';
 import { type ScanGateRequest, planImages, resolveTarget, scanGate } from '@ensure-image/steps';
 import type { Command } from '../command.js';
 import { EXIT } from '../errors.js';
@@ -48,13 +48,24 @@ Exit codes: 0 passed (or --warn), 1 AWS failed, 2 a bad option, 3 the gate did n
       images = await Promise.all(positionals.map(async (image) => ({ target: await resolveTarget({ image }, { ...deps, log }, deps.env) })));
     } else {
       const o = manifestOptions(values, deps.cwd);
-      const planned = await planImages(planInputs(await loadManifest(o, deps.env), o), { ...deps, log }, deps.env, { missingRepository: 'absent', retag: false });
+      const planned = await planImages(planInputs(await loadManifest(o, deps.env), o), { ...deps, log }, deps.env, {
+        missingRepository: 'absent',
+        retag: false,
+      });
       for (const p of planned.filter((x) => !x.exists)) deps.err(`${p.image}: missing, not gated`);
       images = planned.filter((p) => p.exists).map((p) => ({ target: p.target, digest: p.digest }));
     }
     const r = await scanGate({ ...settings, images }, { ecr: deps.ecr, log });
     if (values.json) {
-      const each = r.scans.map((s) => ({ image: s.label, digest: s.digest, status: s.status, problem: s.problem, findings: s.counts, ignored: s.ignored.length, url: s.url }));
+      const each = r.scans.map((s) => ({
+        image: s.label,
+        digest: s.digest,
+        status: s.status,
+        problem: s.problem,
+        findings: s.counts,
+        ignored: s.ignored.length,
+        url: s.url,
+      }));
       deps.out(JSON.stringify({ ...r.outputs, images: each }, null, 2));
     } else {
       for (const s of r.scans) {

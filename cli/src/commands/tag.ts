@@ -1,4 +1,4 @@
-import { ValidationError, listFiles, normalisePath, parseList, shown, validatePrefix } from '@ensure-image/conventions';
+import { ValidationError, listFiles, normalisePath, parseList, shown, validatePrefix } from '@ensure-image/core';
 import { imageTagInputs, inspectWorktree, keptTag, resolveTag } from '@ensure-image/steps';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -30,7 +30,10 @@ ${COMMON_HELP}`,
     if (values.prefix !== undefined) {
       if (positionals.length) throw new UsageError(`give either names of manifest entries or --prefix, not both`);
       const paths = parseList((values.paths as string | undefined) ?? '.').map((p) => normalisePath('paths', p));
-      const r = await resolveTag({ prefix: validatePrefix('prefix', values.prefix as string), source: o.source, paths, length: o.length, aliases: [], workspace: o.workspace }, git);
+      const r = await resolveTag(
+        { prefix: validatePrefix('prefix', values.prefix as string), source: o.source, paths, length: o.length, aliases: [], workspace: o.workspace },
+        git,
+      );
       deps.out(r.tag);
       return EXIT.ok;
     }
@@ -52,7 +55,8 @@ ${COMMON_HELP}`,
       const name = spec.name;
       // keep-tag: the entry's own tag as written, whatever the worktree holds.
       const t = keptTag(spec, w.tag, log).tag;
-      if (w.files.length && spec.fixedTag === undefined) deps.err(`ensure-image: ${name} has uncommitted changes to its inputs (${listFiles(w.files)}): ${t}, not the commit's tag`);
+      if (w.files.length && spec.fixedTag === undefined)
+        deps.err(`ensure-image: ${name} has uncommitted changes to its inputs (${listFiles(w.files)}): ${t}, not the commit's tag`);
       deps.out(positionals.length ? t : `${name}=${t}`);
     });
     return EXIT.ok;

@@ -1,10 +1,24 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchedGit, parseStatus, CredentialsError, PermissionError, RepositoryNotFoundError, dockerConfigCredentials, explainAwsError, parseChallenge, isLoopback } from '../src/index.js';
+import {
+  BatchedGit,
+  parseStatus,
+  CredentialsError,
+  PermissionError,
+  RepositoryNotFoundError,
+  dockerConfigCredentials,
+  explainAwsError,
+  parseChallenge,
+  isLoopback,
+} from '../src/index.js';
 
 test.each([
-  ['Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/x:pull"', 'bearer', { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/x:pull' }],
+  [
+    'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/x:pull"',
+    'bearer',
+    { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/x:pull' },
+  ],
   ['Basic realm="Registry Realm"', 'basic', { realm: 'Registry Realm' }],
   ['bearer realm=https://x/t, service=x', 'bearer', { realm: 'https://x/t', service: 'x' }],
   ['Bearer realm="a\\"b"', 'bearer', { realm: 'a"b' }],
@@ -32,7 +46,9 @@ test('docker config credentials: auth field, https:// keys, Docker Hub aliases',
   const b64 = (s: string): string => Buffer.from(s).toString('base64');
   writeFileSync(
     join(dir, 'config.json'),
-    JSON.stringify({ auths: { 'ghcr.io': { auth: b64('u:p:with:colons') }, 'https://index.docker.io/v1/': { auth: b64('hub:pw') }, 'https://r.io': { auth: b64('r:pw') } } }),
+    JSON.stringify({
+      auths: { 'ghcr.io': { auth: b64('u:p:with:colons') }, 'https://index.docker.io/v1/': { auth: b64('hub:pw') }, 'https://r.io': { auth: b64('r:pw') } },
+    }),
   );
   const env = { DOCKER_CONFIG: dir };
   expect(await dockerConfigCredentials('ghcr.io', env)).toEqual({ username: 'u', password: 'p:with:colons' });
@@ -47,7 +63,9 @@ test('AWS errors say what to do', () => {
   expect(denied).toBeInstanceOf(PermissionError);
   expect(denied.message).toMatch(/needs ecr:BatchGetImage/);
   expect(explainAwsError({ name: 'RepositoryNotFoundException', message: 'x' }, 'a', 'b')).toBeInstanceOf(RepositoryNotFoundError);
-  expect(explainAwsError({ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'a', 'b')).toBeInstanceOf(CredentialsError);
+  expect(explainAwsError({ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, 'a', 'b')).toBeInstanceOf(
+    CredentialsError,
+  );
   expect(explainAwsError({ name: 'ExpiredTokenException', message: 'x' }, 'a', 'b')).toBeInstanceOf(CredentialsError);
   expect(explainAwsError({ name: 'ServerException', message: 'boom' }, 'a', 'b').message).toBe('b failed: ServerException: boom');
 });
@@ -83,13 +101,20 @@ describe('BatchedGit', () => {
 describe('docker output, read by the adapter that runs docker', () => {
   test('buildx inspect and docker info: driver and image store', async () => {
     const { parseBuilderInfo, digestFromPush, isImmutableTagRefusal } = await import('../src/docker/output.js');
-    expect(parseBuilderInfo('Name:   default\nDriver: docker\n\nNodes:\n', '[["Backing Filesystem","extfs"]]')).toEqual({ driver: 'docker', containerdStore: false });
+    expect(parseBuilderInfo('Name:   default\nDriver: docker\n\nNodes:\n', '[["Backing Filesystem","extfs"]]')).toEqual({
+      driver: 'docker',
+      containerdStore: false,
+    });
     expect(parseBuilderInfo('Name: ci\nDriver: docker-container\n', '')).toEqual({ driver: 'docker-container', containerdStore: false });
     expect(parseBuilderInfo('Driver: docker\n', '[["driver-type","io.containerd.snapshotter.v1"]]').containerdStore).toBe(true);
     const D = `sha256:${'d'.repeat(64)}`;
     expect(digestFromPush(`v1: digest: ${D} size: 1`)).toBe(D);
     expect(digestFromPush('nothing')).toBeUndefined();
-    expect(isImmutableTagRefusal("tag invalid: The image tag 'x' already exists in the 'y' repository and cannot be overwritten because the repository is immutable.")).toBe(true);
+    expect(
+      isImmutableTagRefusal(
+        "tag invalid: The image tag 'x' already exists in the 'y' repository and cannot be overwritten because the repository is immutable.",
+      ),
+    ).toBe(true);
     expect(isImmutableTagRefusal('denied: requested access to the resource is denied')).toBe(false);
   });
 });
@@ -97,11 +122,19 @@ describe('docker output, read by the adapter that runs docker', () => {
 describe('network failures name the host and the cause', () => {
   test('fetch causes', async () => {
     const { asNetworkError, networkCause } = await import('../src/errors.js');
-    const refused = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:65000'), { code: 'ECONNREFUSED' }) });
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:65000'), { code: 'ECONNREFUSED' }),
+    });
     expect(asNetworkError(refused, '127.0.0.1:65000')?.message).toBe('cannot reach 127.0.0.1:65000: connection refused');
-    expect(networkCause(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND nope.example' } }))).toBe('name not found (DNS)');
+    expect(networkCause(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND nope.example' } }))).toBe(
+      'name not found (DNS)',
+    );
     expect(networkCause(Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }))).toBe('timed out');
-    expect(networkCause(Object.assign(new TypeError('fetch failed'), { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: 'unable to verify the first certificate' } }))).toMatch(/^TLS failed: /);
+    expect(
+      networkCause(
+        Object.assign(new TypeError('fetch failed'), { cause: { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: 'unable to verify the first certificate' } }),
+      ),
+    ).toMatch(/^TLS failed: /);
     expect(networkCause(new Error('HTTP 500'))).toBeUndefined();
   });
 
@@ -113,7 +146,11 @@ describe('network failures name the host and the cause', () => {
   });
 
   test('AWS SDK connection failures say which API could not be reached', () => {
-    const e = explainAwsError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' }), 'ecr:BatchGetImage', 'ecr:BatchGetImage on app');
+    const e = explainAwsError(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' }),
+      'ecr:BatchGetImage',
+      'ecr:BatchGetImage on app',
+    );
     expect(e.message).toBe('ecr:BatchGetImage on app: cannot reach the AWS API: connection refused (connect ECONNREFUSED 127.0.0.1:4566)');
   });
 });

@@ -21,7 +21,18 @@ let server: Server;
 let url: string;
 let seen: Seen[] = [];
 let script: Answer[] = [];
-const fallback: Answer = { status: 200, body: JSON.stringify({ authorizationData: [{ authorizationToken: Buffer.from('AWS:pw').toString('base64'), proxyEndpoint: 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com', expiresAt: 1767225600 }] }) };
+const fallback: Answer = {
+  status: 200,
+  body: JSON.stringify({
+    authorizationData: [
+      {
+        authorizationToken: Buffer.from('AWS:pw').toString('base64'),
+        proxyEndpoint: 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com',
+        expiresAt: 1767225600,
+      },
+    ],
+  }),
+};
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -39,7 +50,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const ENV = { AWS_ACCESS_KEY_ID: 'AKIDFAST', AWS_SECRET_ACCESS_KEY: 'fast-secret', AWS_SESSION_TOKEN: 'session-token', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' };
+const ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIDFAST',
+  AWS_SECRET_ACCESS_KEY: 'fast-secret',
+  AWS_SESSION_TOKEN: 'session-token',
+  AWS_CONFIG_FILE: '/nonexistent',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+};
 const saved = { ...process.env };
 beforeEach(() => {
   seen = [];
@@ -100,7 +117,9 @@ describe('the same request as the SDK, signed as the SDK signs it', () => {
     for (const h of ['host', 'content-type', 'x-amz-target', 'x-amz-security-token']) expect(ours.headers[h]).toBe(sdk.headers[h]);
     expect(ours.url).toBe(sdk.url);
     expect(JSON.parse(ours.body)).toEqual(JSON.parse(sdk.body));
-    expect(ours.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDFAST\/\d{8}\/us-east-1\/ecr\/aws4_request, SignedHeaders=.*host.*x-amz-security-token.*x-amz-target, Signature=[0-9a-f]{64}$/);
+    expect(ours.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDFAST\/\d{8}\/us-east-1\/ecr\/aws4_request, SignedHeaders=.*host.*x-amz-security-token.*x-amz-target, Signature=[0-9a-f]{64}$/,
+    );
 
     // The SDK's request, re-signed by the fast path's signer at the SDK's time: the SDK's signature.
     const signedNames = /SignedHeaders=([^,]+)/.exec(String(sdk.headers.authorization))?.[1]?.split(';') ?? [];
@@ -108,7 +127,16 @@ describe('the same request as the SDK, signed as the SDK signs it', () => {
     const headers = Object.fromEntries(signedNames.filter((n) => !skip.has(n)).map((n) => [n, String(sdk.headers[n])]));
     const date = String(sdk.headers['x-amz-date']).replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z');
     const resigned = await signRequest(
-      { service: 'ecr', region: 'us-east-1', endpoint: url, headers, body: sdk.body, credentials: fastSettings(process.env)!.credentials, maxAttempts: 1, parseError: jsonError },
+      {
+        service: 'ecr',
+        region: 'us-east-1',
+        endpoint: url,
+        headers,
+        body: sdk.body,
+        credentials: fastSettings(process.env)!.credentials,
+        maxAttempts: 1,
+        parseError: jsonError,
+      },
       new Date(date),
     );
     expect(resigned.headers.authorization).toBe(sdk.headers.authorization);
@@ -116,8 +144,15 @@ describe('the same request as the SDK, signed as the SDK signs it', () => {
 
   test('BatchGetImage and GetCallerIdentity: same target and body as the SDK', async () => {
     const q = { region: 'us-east-1', account: '123456789012', repository: 'app', tags: ['v1', `sha256:${'a'.repeat(64)}`] };
-    const answer = { status: 200, body: JSON.stringify({ images: [{ imageId: { imageTag: 'v1', imageDigest: 'sha256:1' }, imageManifest: '{}' }], failures: [] }) };
-    const sts = { status: 200, type: 'text/xml', body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Account>012345678901</Account></GetCallerIdentityResult></GetCallerIdentityResponse>' };
+    const answer = {
+      status: 200,
+      body: JSON.stringify({ images: [{ imageId: { imageTag: 'v1', imageDigest: 'sha256:1' }, imageManifest: '{}' }], failures: [] }),
+    };
+    const sts = {
+      status: 200,
+      type: 'text/xml',
+      body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Account>012345678901</Account></GetCallerIdentityResult></GetCallerIdentityResponse>',
+    };
     script = [answer, answer, sts, sts];
     const viaSdk = await new SdkEcr().findImages(q);
     const viaFast = await fast().findImages(q);
@@ -140,7 +175,12 @@ describe('the same errors as the SDK, after the same retries', () => {
     for (const ecr of [new SdkEcr(), fast()]) {
       seen = [];
       script = [...answers];
-      out.push(await call(ecr).then(() => 'ok', (e: unknown) => e));
+      out.push(
+        await call(ecr).then(
+          () => 'ok',
+          (e: unknown) => e,
+        ),
+      );
       calls.push(seen.length);
     }
     return { sdk: out[0], fast: out[1], calls: calls as [number, number] };
@@ -186,7 +226,11 @@ describe('the same errors as the SDK, after the same retries', () => {
   });
 
   test('STS AccessDenied in the query protocol', async () => {
-    const xml = { status: 403, type: 'text/xml', body: '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>' };
+    const xml = {
+      status: 403,
+      type: 'text/xml',
+      body: '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>',
+    };
     const r = await both([xml], (e) => e.accountId('us-east-1'));
     expect(r.fast).toBeInstanceOf(PermissionError);
     expect((r.fast as Error).message).toBe((r.sdk as Error).message);

@@ -11,7 +11,9 @@ beforeEach(() => ecrMock.reset());
 test('250 tags cost three BatchGetImage calls of at most 100; ImageNotFound means absent', async () => {
   ecrMock.on(BatchGetImageCommand).callsFake((input: { imageIds: { imageTag: string }[] }) => ({
     images: input.imageIds.filter((_, i) => i % 2 === 0).map((id) => ({ imageId: { imageTag: id.imageTag, imageDigest: D(Number(id.imageTag.slice(2))) } })),
-    failures: input.imageIds.filter((_, i) => i % 2 === 1).map((id) => ({ imageId: id, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' })),
+    failures: input.imageIds
+      .filter((_, i) => i % 2 === 1)
+      .map((id) => ({ imageId: id, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' })),
   }));
   const tags = Array.from({ length: 250 }, (_, i) => `t-${i}`);
   const found = await new SdkEcr().findImages({ region: 'us-east-1', account: '123456789012', repository: 'app', tags });
@@ -42,7 +44,9 @@ test('a failure other than ImageNotFound is an error; AWS errors are explained',
 
 test('tokens decode to user and password; the account comes from the proxy endpoint', async () => {
   ecrMock.on(GetAuthorizationTokenCommand).resolves({
-    authorizationData: [{ authorizationToken: Buffer.from('AWS:p@ss:word').toString('base64'), proxyEndpoint: 'https://210987654321.dkr.ecr.eu-west-1.amazonaws.com' }],
+    authorizationData: [
+      { authorizationToken: Buffer.from('AWS:p@ss:word').toString('base64'), proxyEndpoint: 'https://210987654321.dkr.ecr.eu-west-1.amazonaws.com' },
+    ],
   });
   expect(await new SdkEcr().privateTokens('eu-west-1', ['210987654321'])).toEqual([{ account: '210987654321', username: 'AWS', password: 'p@ss:word' }]);
   expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)[0]?.args[0].input).toEqual({ registryIds: ['210987654321'] });

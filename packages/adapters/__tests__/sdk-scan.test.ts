@@ -52,7 +52,17 @@ test('enhanced findings: id, package, installed and fixed-in; suppressed and clo
           packageVulnerabilityDetails: { vulnerabilityId: 'CVE-2026-1', vulnerablePackages: [{ name: 'glibc', version: '2.36', fixedInVersion: '2.36-9' }] },
         },
         { severity: 'HIGH', status: 'SUPPRESSED', packageVulnerabilityDetails: { vulnerabilityId: 'CVE-2026-2', vulnerablePackages: [] } },
-        { severity: 'UNTRIAGED', status: 'ACTIVE', title: 'GHSA-1', packageVulnerabilityDetails: { vulnerablePackages: [{ name: 'lodash', version: '4.0.0', fixedInVersion: 'NotAvailable' }, { name: 'x', version: '1' }] } },
+        {
+          severity: 'UNTRIAGED',
+          status: 'ACTIVE',
+          title: 'GHSA-1',
+          packageVulnerabilityDetails: {
+            vulnerablePackages: [
+              { name: 'lodash', version: '4.0.0', fixedInVersion: 'NotAvailable' },
+              { name: 'x', version: '1' },
+            ],
+          },
+        },
       ],
     },
   });

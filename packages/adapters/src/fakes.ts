@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { BuilderInfo } from '@ensure-image/conventions';
+import type { BuilderInfo } from '@ensure-image/core';
 import type { AuthToken, CreateRepositoryRequest, Ecr, FoundImage, ImageQuery, PutImageRequest } from './aws/types.js';
 import type { ScanQuery, ScanRead, StartScanResult } from './aws/scan-types.js';
 import type { Docker, RunOptions, RunResult } from './docker/cli.js';
-import type { WorktreeChange } from '@ensure-image/conventions';
+import type { WorktreeChange } from '@ensure-image/core';
 import type { Git } from './git/git.js';
 import type { Manifest, ManifestInfo, ManifestTarget, Registry } from './oci/registry.js';
 import { ImmutableTagError, RepositoryNotFoundError } from './errors.js';
@@ -63,7 +63,8 @@ export class FakeEcr implements Ecr {
     if (!repo) throw new RepositoryNotFoundError(`ecr:PutImage on ${r.repository}: the repository does not exist`);
     const now = repo.get(r.tag);
     if (now === r.digest) return;
-    if (now !== undefined && this.immutable.has(key)) throw new ImmutableTagError(`ecr:PutImage of ${r.repository}:${r.tag}: the tag exists and the repository's tags are immutable`);
+    if (now !== undefined && this.immutable.has(key))
+      throw new ImmutableTagError(`ecr:PutImage of ${r.repository}:${r.tag}: the tag exists and the repository's tags are immutable`);
     repo.set(r.tag, r.digest);
   }
 
@@ -222,8 +223,14 @@ export class FakeGit implements Git {
   /** A file's id, or a directory's (over what is under it), from `files`. */
   private object(path: string): string | undefined {
     if (this.files[path] !== undefined) return this.blob(path);
-    const under = Object.keys(this.files).filter((p) => path === '' || p.startsWith(`${path}/`)).sort();
-    return under.length ? createHash('sha1').update(under.map((p) => `${p} ${this.blob(p)}\n`).join('')).digest('hex') : undefined;
+    const under = Object.keys(this.files)
+      .filter((p) => path === '' || p.startsWith(`${path}/`))
+      .sort();
+    return under.length
+      ? createHash('sha1')
+          .update(under.map((p) => `${p} ${this.blob(p)}\n`).join(''))
+          .digest('hex')
+      : undefined;
   }
   async readFile(_cwd: string, _commit: string, path: string): Promise<string | undefined> {
     return this.files[path];

@@ -2,7 +2,16 @@
 // (`/aws`, `/cache`, `/docker`, `/git`, `/oci`, `/errors`, `/log`) instead, so that a bundle
 // carries only the lazy chunks (the AWS SDK, @actions/cache) it can load.
 export * from './errors.js';
-export { type AuthToken, type CreateRepositoryRequest, type Ecr, type FoundImage, type ImageQuery, type PutImageRequest, explainAwsError, loadSdkEcr } from './aws/index.js';
+export {
+  type AuthToken,
+  type CreateRepositoryRequest,
+  type Ecr,
+  type FoundImage,
+  type ImageQuery,
+  type PutImageRequest,
+  explainAwsError,
+  loadSdkEcr,
+} from './aws/index.js';
 export type { EcrScans, ScanQuery, ScanRead, StartScanResult } from './aws/scan-types.js';
 export { MANIFEST_MEDIA_TYPES } from './media-types.js';
 export { type Registry, type ManifestTarget, type ManifestInfo, type Manifest, HttpRegistry, isLoopback } from './oci/registry.js';

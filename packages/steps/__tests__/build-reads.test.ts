@@ -1,11 +1,13 @@
 import { FakeEcr, FakeGit, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { ValidationError, combineContentIds, parseManifest } from '@ensure-image/conventions';
+import { ValidationError, combineContentIds, parseManifest } from '@ensure-image/core';
 import { planImages, resolveTag } from '../src/index.js';
 
 const withFiles = (git: FakeGit, files: Record<string, string>): FakeGit => Object.assign(git, { files });
 const sha = 'abc1234def5678abc1234def5678abc1234def56';
-const LIGHT = 'FROM golang AS build\nARG CMD_TARGET\nCOPY go.mod ./\nCOPY cmd/${CMD_TARGET} ./cmd/${CMD_TARGET}\nCOPY internal/ internal/\nFROM scratch\nCOPY --from=build /out /app\n';
-const HEAVY = 'FROM golang AS build\nARG CMD_TARGET\nCOPY cmd/${CMD_TARGET} ./cmd/${CMD_TARGET}\nCOPY internal/ internal/\nFROM scratch\nCOPY --from=build /out /app\n';
+const LIGHT =
+  'FROM golang AS build\nARG CMD_TARGET\nCOPY go.mod ./\nCOPY cmd/${CMD_TARGET} ./cmd/${CMD_TARGET}\nCOPY internal/ internal/\nFROM scratch\nCOPY --from=build /out /app\n';
+const HEAVY =
+  'FROM golang AS build\nARG CMD_TARGET\nCOPY cmd/${CMD_TARGET} ./cmd/${CMD_TARGET}\nCOPY internal/ internal/\nFROM scratch\nCOPY --from=build /out /app\n';
 const tree = (): Record<string, string> => ({
   'Dockerfile.light': LIGHT,
   'Dockerfile.heavy': HEAVY,
@@ -24,13 +26,26 @@ const images = (paths?: Record<string, string[]>) =>
       ['api', 'light'],
       ['jobs', 'light'],
       ['media', 'heavy'],
-    ].map(([name, kind]) => ({ name, repository: `app-${kind}`, account: '123456789012', region: 'us-east-1', file: `Dockerfile.${kind}`, 'build-args': { CMD_TARGET: name }, ...(paths?.[name as string] ? { paths: paths[name as string] } : {}) })),
+    ].map(([name, kind]) => ({
+      name,
+      repository: `app-${kind}`,
+      account: '123456789012',
+      region: 'us-east-1',
+      file: `Dockerfile.${kind}`,
+      'build-args': { CMD_TARGET: name },
+      ...(paths?.[name as string] ? { paths: paths[name as string] } : {}),
+    })),
   });
 
 async function plan(files: Record<string, string>, specs = images(), checkPaths = true) {
   const git = withFiles(new FakeGit({ HEAD: sha }), files);
   const log = new MemoryLog();
-  const planned = await planImages({ images: specs, source: 'tree', length: 7, workspace: '/ws', manifest: 'images.yml' }, { git, log, ecr: async () => new FakeEcr(), registry: new FakeRegistry() }, { AWS_REGION: 'us-east-1' }, { missingRepository: 'absent', checkPaths });
+  const planned = await planImages(
+    { images: specs, source: 'tree', length: 7, workspace: '/ws', manifest: 'images.yml' },
+    { git, log, ecr: async () => new FakeEcr(), registry: new FakeRegistry() },
+    { AWS_REGION: 'us-east-1' },
+    { missingRepository: 'absent', checkPaths },
+  );
   return { tags: Object.fromEntries(planned.map((p) => [p.spec.name, p.tag.tag])), planned, log, git };
 }
 
@@ -86,7 +101,9 @@ describe('paths: auto (the default for source: tree when an entry lists none)', 
     const git = withFiles(new FakeGit({ HEAD: sha }), { ...tree(), 'svc/Dockerfile': 'FROM scratch\nCOPY . /app\n' });
     const build = { context: 'svc', file: 'svc/Dockerfile', buildArgs: [], name: 'svc' };
     const r = await resolveTag({ prefix: 'svc', source: 'tree', paths: [], length: 7, aliases: [], workspace: '/ws', build, auto: true }, { git, log });
-    expect(log.lines).toEqual(['svc/Dockerfile line 2 (COPY . /app): COPY . copies the whole context, so image "svc" is tagged by its whole context "svc" (less .dockerignore).']);
+    expect(log.lines).toEqual([
+      'svc/Dockerfile line 2 (COPY . /app): COPY . copies the whole context, so image "svc" is tagged by its whole context "svc" (less .dockerignore).',
+    ]);
     expect(r.reads?.files).toEqual([]);
     git.files = { ...git.files, 'svc/app.txt': 'x\n', 'docs/x': 'y\n' };
     const r2 = await resolveTag({ prefix: 'svc', source: 'tree', paths: [], length: 7, aliases: [], workspace: '/ws', build, auto: true }, { git, log });
@@ -99,13 +116,19 @@ describe('paths: auto (the default for source: tree when an entry lists none)', 
     const log = new MemoryLog();
     const base = { prefix: 'x', source: 'tree' as const, paths: [], length: 7, aliases: [], workspace: '/ws', auto: true };
     await expect(resolveTag(base, { git, log })).rejects.toThrow(ValidationError);
-    await expect(resolveTag({ ...base, build: { context: '.', file: 'Dockerfile', buildArgs: [] } }, { git, log })).rejects.toThrow(/paths: auto reads the committed Dockerfile, and "Dockerfile" is not in commit abc1234/);
+    await expect(resolveTag({ ...base, build: { context: '.', file: 'Dockerfile', buildArgs: [] } }, { git, log })).rejects.toThrow(
+      /paths: auto reads the committed Dockerfile, and "Dockerfile" is not in commit abc1234/,
+    );
   });
 });
 
 describe('hand-written paths', () => {
   test('keep their id, and plan warns for a source the Dockerfile reads that they miss', async () => {
-    const paths = { api: ['Dockerfile.light', 'go.mod', 'cmd/api', 'internal'], jobs: ['cmd/jobs', 'internal'], media: ['Dockerfile.heavy', 'cmd/media', 'internal'] };
+    const paths = {
+      api: ['Dockerfile.light', 'go.mod', 'cmd/api', 'internal'],
+      jobs: ['cmd/jobs', 'internal'],
+      media: ['Dockerfile.heavy', 'cmd/media', 'internal'],
+    };
     const files = tree();
     const specs = images(paths);
     const r = await plan({ ...files, 'Dockerfile.heavy': HEAVY.replace('COPY internal/', 'COPY pkg/ pkg/\nCOPY internal/') }, specs);
@@ -122,16 +145,32 @@ describe('hand-written paths', () => {
     const objects = { HEAD: sha, 'HEAD:./cmd/api': '1'.repeat(40), 'HEAD:./internal': '2'.repeat(40) };
     const git = withFiles(new FakeGit(objects), tree());
     const r = await resolveTag(
-      { prefix: 'api', source: 'tree', paths: ['cmd/api', 'internal'], length: 7, aliases: [], workspace: '/ws', build: { context: '.', file: 'Dockerfile.light', buildArgs: [{ key: 'CMD_TARGET', value: 'api' }] }, auto: false },
+      {
+        prefix: 'api',
+        source: 'tree',
+        paths: ['cmd/api', 'internal'],
+        length: 7,
+        aliases: [],
+        workspace: '/ws',
+        build: { context: '.', file: 'Dockerfile.light', buildArgs: [{ key: 'CMD_TARGET', value: 'api' }] },
+        auto: false,
+      },
       { git, log: new MemoryLog() },
     );
-    expect(r.id).toBe(combineContentIds([{ path: 'cmd/api', id: '1'.repeat(40) }, { path: 'internal', id: '2'.repeat(40) }]).slice(0, 7));
+    expect(r.id).toBe(
+      combineContentIds([
+        { path: 'cmd/api', id: '1'.repeat(40) },
+        { path: 'internal', id: '2'.repeat(40) },
+      ]).slice(0, 7),
+    );
   });
 });
 
 describe('errors of paths: auto in a manifest', () => {
   test('a target the Dockerfile does not have names the entry and the stages', async () => {
-    const specs = parseManifest({ images: [{ name: 'api', repository: 'app', account: '123456789012', region: 'us-east-1', file: 'Dockerfile.light', target: 'debug' }] });
+    const specs = parseManifest({
+      images: [{ name: 'api', repository: 'app', account: '123456789012', region: 'us-east-1', file: 'Dockerfile.light', target: 'debug' }],
+    });
     await expect(plan(tree(), specs)).rejects.toThrow('images.yml: images[0].target: "debug" is not a stage of the Dockerfile (stages: build)');
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { FakeDirCache, FakeDocker, FakeEcr, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
 import { ImmutableTagError } from '@ensure-image/adapters';
-import { type RepositorySettings, resolveImage } from '@ensure-image/conventions';
+import { type RepositorySettings, resolveImage } from '@ensure-image/core';
 import { type BuildInputs, buildPush } from '../src/index.js';
 
 const D = `sha256:${'d'.repeat(64)}`;
@@ -133,7 +133,12 @@ describe('build or skip', () => {
     const base = inputs({}, '127.0.0.1:5000/team/app:v1');
     const r = await buildPush({ ...base, plan: { ...base.plan, extraRefs: ['127.0.0.1:5000/team/app:latest'] } }, d);
     expect(r.repointed).toEqual(['127.0.0.1:5000/team/app:latest']);
-    expect(d.registry.calls).toEqual(['127.0.0.1:5000/team/app:v1', '127.0.0.1:5000/team/app:latest', `GET 127.0.0.1:5000/team/app:${OLD}`, `PUT 127.0.0.1:5000/team/app:latest ${OLD}`]);
+    expect(d.registry.calls).toEqual([
+      '127.0.0.1:5000/team/app:v1',
+      '127.0.0.1:5000/team/app:latest',
+      `GET 127.0.0.1:5000/team/app:${OLD}`,
+      `PUT 127.0.0.1:5000/team/app:latest ${OLD}`,
+    ]);
   });
 
   test('the main tag given again in tags is built and pushed once (classic path)', async () => {
@@ -141,7 +146,10 @@ describe('build or skip', () => {
     const d = deps(docker);
     const base = inputs({ skipIfExists: false });
     await buildPush({ ...base, plan: { ...base.plan, extraRefs: [`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`] } }, d);
-    expect(docker.commands.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`]);
+    expect(docker.commands.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([
+      `${ECR}/app-lambda-light:api-abc1234`,
+      `${ECR}/app-lambda-light:api-latest`,
+    ]);
   });
 
   test('a refused push on an immutable tag is success only when the image is there', async () => {
@@ -169,7 +177,9 @@ describe('missing repositories', () => {
     const d = deps(buildx());
     d.ecrFake.repos.delete(REPO);
     await expect(buildPush(inputs(), d)).rejects.toThrow(/does not exist.*create-repository: true.*missing-repository: absent/);
-    await expect(buildPush(inputs({ repositoryInputs: ['missing-repository'] }), d)).rejects.toThrow(/does not exist.*Create it first, or set missing-repository: absent to report/);
+    await expect(buildPush(inputs({ repositoryInputs: ['missing-repository'] }), d)).rejects.toThrow(
+      /does not exist.*Create it first, or set missing-repository: absent to report/,
+    );
   });
 
   test('create-repository: created with the settings and a lifecycle rule for the image prefix, then built', async () => {
@@ -280,7 +290,9 @@ describe('classic fallback', () => {
   test('what needs buildx fails clearly, before any build', async () => {
     const docker = new FakeDocker();
     const base = inputs({ skipIfExists: false });
-    await expect(buildPush({ ...base, plan: { ...base.plan, secrets: [{ id: 'npm', env: 'NPM_TOKEN' }] } }, deps(docker))).rejects.toThrow(/secrets: needs docker buildx/);
+    await expect(buildPush({ ...base, plan: { ...base.plan, secrets: [{ id: 'npm', env: 'NPM_TOKEN' }] } }, deps(docker))).rejects.toThrow(
+      /secrets: needs docker buildx/,
+    );
     expect(docker.commands.filter((c) => c.args[0] === 'build')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { FakeRegistry } from '@ensure-image/adapters/fakes';
-import { type ManifestImage, OCI_INDEX, imageIndex, parseKeyValues, resolveImage } from '@ensure-image/conventions';
+import { type ManifestImage, OCI_INDEX, imageIndex, parseKeyValues, resolveImage } from '@ensure-image/core';
 import { type PlannedImage, lackingPlatforms, mergeMatrix, platformMatrix } from '../src/index.js';
 
 const env = { AWS_REGION: 'us-east-1' };
@@ -25,7 +25,12 @@ function planned(name: string, platforms: string[], exists: boolean, missingPlat
 describe('the plan matrix, per platform', () => {
   test('one entry per missing (image, platform), each with its runner; single-platform images one entry', () => {
     const m = platformMatrix(
-      [planned('api', ['linux/amd64', 'linux/arm64'], false, ['linux/amd64', 'linux/arm64']), planned('web', ['linux/arm64', 'linux/amd64'], false, ['linux/amd64']), planned('lambda', [], false), planned('done', ['linux/amd64', 'linux/arm64'], true, [])],
+      [
+        planned('api', ['linux/amd64', 'linux/arm64'], false, ['linux/amd64', 'linux/arm64']),
+        planned('web', ['linux/arm64', 'linux/amd64'], false, ['linux/amd64']),
+        planned('lambda', [], false),
+        planned('done', ['linux/amd64', 'linux/arm64'], true, []),
+      ],
       RUNNER,
     );
     expect(m.include.map((e) => [e.name, e.platform, e['platform-job'], e.runner])).toEqual([
@@ -38,7 +43,11 @@ describe('the plan matrix, per platform', () => {
   });
 
   test('merges: one per multi-platform image with something to build', () => {
-    const m = mergeMatrix([planned('api', ['linux/amd64', 'linux/arm64'], false, ['linux/arm64']), planned('lambda', ['linux/arm64'], false), planned('done', ['linux/amd64', 'linux/arm64'], true, [])]);
+    const m = mergeMatrix([
+      planned('api', ['linux/amd64', 'linux/arm64'], false, ['linux/arm64']),
+      planned('lambda', ['linux/arm64'], false),
+      planned('done', ['linux/amd64', 'linux/arm64'], true, []),
+    ]);
     expect(m.include).toEqual([{ name: 'api', image: 'ghcr.io/o/app:api-abc1234', tags: '', platforms: 'linux/amd64,linux/arm64' }]);
   });
 
@@ -64,13 +73,32 @@ describe('what an existing tag lacks', () => {
       { platform: 'linux/amd64', digest: D('a'), size: 1, mediaType: 'm' },
       { platform: 'linux/arm64', digest: D('b'), size: 1, mediaType: 'm' },
     ]);
-    expect(await lackingPlatforms(spec, target, main, { ecr: async () => { throw new Error('no ECR'); }, registry: withTag(OCI_INDEX, both) })).toEqual([]);
+    expect(
+      await lackingPlatforms(spec, target, main, {
+        ecr: async () => {
+          throw new Error('no ECR');
+        },
+        registry: withTag(OCI_INDEX, both),
+      }),
+    ).toEqual([]);
     const one = imageIndex([{ platform: 'linux/amd64', digest: D('a'), size: 1, mediaType: 'm' }]);
-    expect(await lackingPlatforms(spec, target, main, { ecr: async () => { throw new Error('no ECR'); }, registry: withTag(OCI_INDEX, one) })).toEqual(['linux/arm64']);
+    expect(
+      await lackingPlatforms(spec, target, main, {
+        ecr: async () => {
+          throw new Error('no ECR');
+        },
+        registry: withTag(OCI_INDEX, one),
+      }),
+    ).toEqual(['linux/arm64']);
   });
 
   test('a single manifest under the tag lacks every asked platform; an absent tag too; one platform asked is never split', async () => {
-    const deps = { ecr: async () => { throw new Error('no ECR'); }, registry: withTag('application/vnd.oci.image.manifest.v1+json', '{}') };
+    const deps = {
+      ecr: async () => {
+        throw new Error('no ECR');
+      },
+      registry: withTag('application/vnd.oci.image.manifest.v1+json', '{}'),
+    };
     expect(await lackingPlatforms(spec, target, main, deps)).toEqual(['linux/amd64', 'linux/arm64']);
     expect(await lackingPlatforms(spec, target, { ...main, exists: false }, deps)).toEqual(['linux/amd64', 'linux/arm64']);
     expect(await lackingPlatforms({ platforms: ['linux/arm64'] }, target, main, deps)).toEqual([]);
@@ -81,7 +109,14 @@ describe('what an existing tag lacks', () => {
     const ecrTarget = resolveImage({ image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:api-abc1234' }, env);
     const registry = new FakeRegistry();
     const found = { ...main, found: { digest: D('f'), manifest: one, mediaType: OCI_INDEX } };
-    expect(await lackingPlatforms(spec, ecrTarget, found, { ecr: async () => { throw new Error('no ECR call expected'); }, registry })).toEqual(['linux/amd64']);
+    expect(
+      await lackingPlatforms(spec, ecrTarget, found, {
+        ecr: async () => {
+          throw new Error('no ECR call expected');
+        },
+        registry,
+      }),
+    ).toEqual(['linux/amd64']);
     expect(registry.calls).toEqual([]);
   });
 });

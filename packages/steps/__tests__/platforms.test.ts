@@ -3,17 +3,24 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { FakeDirCache, FakeDocker, FakeEcr, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { OCI_INDEX, imageIndex, indexEntries, resolveImage } from '@ensure-image/conventions';
+import { OCI_INDEX, imageIndex, indexEntries, resolveImage } from '@ensure-image/core';
 import { type BuildInputs, buildPush } from '../src/index.js';
 
 const HOST = 'ghcr.io';
 const IMAGE = `${HOST}/o/app:api-abc1234`;
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const digestFor = (platform: string): string => `sha256:${[...platform].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1e9, 7).toString(16).padStart(64, '0')}`;
+const digestFor = (platform: string): string =>
+  `sha256:${[...platform]
+    .reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1e9, 7)
+    .toString(16)
+    .padStart(64, '0')}`;
 
 /** docker whose each build pushes a manifest of its own per --platform, into the fake registry. */
 class PlatformDocker extends FakeDocker {
-  constructor(readonly registry: FakeRegistry, driver: string) {
+  constructor(
+    readonly registry: FakeRegistry,
+    driver: string,
+  ) {
     super();
     this.hasBuildxPlugin = true;
     this.builder = { driver, containerdStore: false };
@@ -85,7 +92,14 @@ test('a container builder: the platforms together, pushed by digest (no tag), th
   const r = await buildPush(s.inputs(['linux/amd64', 'linux/arm64']), s.deps);
   const argv = s.builds();
   expect(argv).toHaveLength(1);
-  expect(argv[0]).toEqual(expect.arrayContaining(['--platform', 'linux/amd64,linux/arm64', '--output', `type=image,name=${HOST}/o/app,push-by-digest=true,name-canonical=true,push=true`]));
+  expect(argv[0]).toEqual(
+    expect.arrayContaining([
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--output',
+      `type=image,name=${HOST}/o/app,push-by-digest=true,name-canonical=true,push=true`,
+    ]),
+  );
   expect(argv[0]).not.toContain('--tag');
   expect(s.tagged()?.entries.map((e) => e.platform)).toEqual(['linux/amd64', 'linux/arm64']);
   expect(r.digest).toBe(s.tagged()?.digest);
@@ -114,6 +128,8 @@ test('immutable tag lacking a platform: an error naming the tag and the platform
   const s = setup('docker');
   await buildPush(s.inputs(['linux/amd64', 'linux/arm64']), s.deps);
   s.registry.immutable.add(HOST);
-  await expect(buildPush(s.inputs(['linux/amd64', 'linux/arm64', 'linux/arm/v7']), s.deps)).rejects.toThrow(`${IMAGE} exists without linux/arm/v7, and its repository keeps tags immutable`);
+  await expect(buildPush(s.inputs(['linux/amd64', 'linux/arm64', 'linux/arm/v7']), s.deps)).rejects.toThrow(
+    `${IMAGE} exists without linux/arm/v7, and its repository keeps tags immutable`,
+  );
   expect(s.tagged()?.entries.map((e) => e.platform)).toEqual(['linux/amd64', 'linux/arm64']);
 });

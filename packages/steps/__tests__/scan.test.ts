@@ -1,6 +1,6 @@
 import { FakeEcr, MemoryLog } from '@ensure-image/adapters/fakes';
 import type { FoundImage, ImageQuery, ScanRead } from '@ensure-image/adapters';
-import { type Finding, type Severity, resolveImage } from '@ensure-image/conventions';
+import { type Finding, type Severity, resolveImage } from '@ensure-image/core';
 import { type Clock, type ScanGateRequest, ScanGateError, scanGate } from '../src/index.js';
 
 const ECR = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
@@ -15,7 +15,14 @@ function fakeClock(start = Date.parse('2026-12-03T12:00:00Z')): Clock & { slept:
 }
 
 const f = (id: string, severity: Severity, extra: Partial<Finding> = {}): Finding => ({ id, severity, package: 'openssl', installed: '3.0.1', ...extra });
-const done = (status: string, findings: Finding[], extra: Partial<Extract<ScanRead, { scanned: true }>> = {}): ScanRead => ({ scanned: true, status, enhanced: false, findings, completedAt: Date.parse('2026-12-01T00:00:00Z'), ...extra });
+const done = (status: string, findings: Finding[], extra: Partial<Extract<ScanRead, { scanned: true }>> = {}): ScanRead => ({
+  scanned: true,
+  status,
+  enhanced: false,
+  findings,
+  completedAt: Date.parse('2026-12-01T00:00:00Z'),
+  ...extra,
+});
 const pending = (status: string): ScanRead => ({ scanned: true, status, enhanced: status === 'PENDING', findings: [] });
 
 function setup(reads: ScanRead[], image = `${ECR}/app:app-abc1234`) {
@@ -47,14 +54,20 @@ test('a CRITICAL fails under fail-on critical; the same id ignored passes; outpu
   const failed = await scanGate(s.req(), s.deps);
   expect(failed.failure).toBeInstanceOf(ScanGateError);
   expect(failed.failure?.message).toMatch(/app:app-abc1234: CRITICAL 1 \(limit 0\) over fail-on critical=0/);
-  expect(failed.outputs).toEqual({ 'scan-status': 'COMPLETE', findings: JSON.stringify({ CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 1, INFORMATIONAL: 0, UNDEFINED: 0 }), 'scan-passed': 'false' });
+  expect(failed.outputs).toEqual({
+    'scan-status': 'COMPLETE',
+    findings: JSON.stringify({ CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 1, INFORMATIONAL: 0, UNDEFINED: 0 }),
+    'scan-passed': 'false',
+  });
 
   const passed = await scanGate(s.req({ ignores: [{ id: 'CVE-2026-1', until: '2026-12-31' }] }), s.deps);
   expect(passed.failure).toBeUndefined();
   expect(passed.outputs['scan-passed']).toBe('true');
   expect(JSON.parse(passed.outputs.findings).CRITICAL).toBe(0);
   expect(passed.scans[0]?.ignored.map((x) => x.id)).toEqual(['CVE-2026-1']);
-  expect(passed.scans[0]?.url).toBe(`https://us-east-1.console.aws.amazon.com/ecr/repositories/private/123456789012/app/_/image/${D}/scan-results?region=us-east-1`);
+  expect(passed.scans[0]?.url).toBe(
+    `https://us-east-1.console.aws.amazon.com/ecr/repositories/private/123456789012/app/_/image/${D}/scan-results?region=us-east-1`,
+  );
 });
 
 test('an expired ignore entry fails again and says so', async () => {
@@ -65,7 +78,12 @@ test('an expired ignore entry fails again and says so', async () => {
 });
 
 test('warn never fails: the verdict is a warning and scan-passed false', async () => {
-  const s = setup([done('COMPLETE', Array.from({ length: 6 }, (_, n) => f(`CVE-${n}`, 'HIGH')))]);
+  const s = setup([
+    done(
+      'COMPLETE',
+      Array.from({ length: 6 }, (_, n) => f(`CVE-${n}`, 'HIGH')),
+    ),
+  ]);
   const r = await scanGate(s.req({ mode: 'warn', limits: { CRITICAL: 0, HIGH: 5 } }), s.deps);
   expect(r.failure).toBeUndefined();
   expect(r.outputs['scan-passed']).toBe('false');
@@ -145,7 +163,8 @@ test('a multi-platform image is gated per platform manifest; failures of every p
       { digest: ARM, platform: { os: 'linux', architecture: 'arm64' } },
     ],
   });
-  s.ecr.findImages = async (q: ImageQuery) => new Map<string, FoundImage>(q.tags.map((t) => [t, { digest: D, manifest: index, mediaType: 'application/vnd.oci.image.index.v1+json' }]));
+  s.ecr.findImages = async (q: ImageQuery) =>
+    new Map<string, FoundImage>(q.tags.map((t) => [t, { digest: D, manifest: index, mediaType: 'application/vnd.oci.image.index.v1+json' }]));
   s.ecr.scans.set(`app@${AMD}`, [done('COMPLETE', [f('CVE-A', 'CRITICAL')])]);
   s.ecr.scans.set(`app@${ARM}`, [done('COMPLETE', [f('CVE-B', 'CRITICAL')])]);
   const r = await scanGate(s.req(), s.deps);

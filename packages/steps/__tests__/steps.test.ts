@@ -1,5 +1,5 @@
 import { FakeDocker, FakeEcr, FakeGit, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { planLogins, resolveImage } from '@ensure-image/conventions';
+import { planLogins, resolveImage } from '@ensure-image/core';
 import { checkImages, login, logout, resolveTag, resolveTarget } from '../src/index.js';
 
 const env = { AWS_REGION: 'us-east-1' };
@@ -41,7 +41,13 @@ describe('login', () => {
     const docker = new FakeDocker();
     docker.failLogin.add('public.ecr.aws');
     const seen: string[] = [];
-    await expect(login(planLogins(['123456789012', 'public.ecr.aws'], undefined, env), { ecr: async () => new FakeEcr(), docker, log: new MemoryLog() }, { onLogin: (h) => seen.push(h) })).rejects.toThrow(/public.ecr.aws/);
+    await expect(
+      login(
+        planLogins(['123456789012', 'public.ecr.aws'], undefined, env),
+        { ecr: async () => new FakeEcr(), docker, log: new MemoryLog() },
+        { onLogin: (h) => seen.push(h) },
+      ),
+    ).rejects.toThrow(/public.ecr.aws/);
     expect(seen).toEqual(['123456789012.dkr.ecr.us-east-1.amazonaws.com']);
   });
 
@@ -64,7 +70,9 @@ describe('checkImages', () => {
     const reg = new FakeRegistry();
     reg.manifests.set('ghcr.io/o/x:v1', { digest: D(4), mediaType: 'm' });
     const host = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
-    const images = [`${host}/app:a-1`, `${host}/app:b-1`, `${host}/app:z-9`, `${host}/other:c-1`, 'ghcr.io/o/x:v1', 'ghcr.io/o/x:v2'].map((image) => resolveImage({ image }, env));
+    const images = [`${host}/app:a-1`, `${host}/app:b-1`, `${host}/app:z-9`, `${host}/other:c-1`, 'ghcr.io/o/x:v1', 'ghcr.io/o/x:v2'].map((image) =>
+      resolveImage({ image }, env),
+    );
     const r = await checkImages(images, { ecr: async () => ecr, registry: reg });
     expect(r.map((x) => [x.exists, x.digest])).toEqual([
       [true, D(1)],
@@ -130,12 +138,19 @@ describe('resolveTag', () => {
 
 describe('planImages', () => {
   test('five images in two ECR repositories and ECR Public: one call per repository, matrix of the missing', async () => {
-    const { parseManifest: parse } = await import('@ensure-image/conventions');
+    const { parseManifest: parse } = await import('@ensure-image/core');
     const { planImages, buildMatrix } = await import('../src/index.js');
     const sha = 'abc1234def5678abc1234def5678abc1234def56';
     const images = parse({
       images: [
-        { name: 'api', repository: 'app-lambda-light', account: '123456789012', file: 'Dockerfile.light', 'build-args': { CMD_TARGET: 'api' }, aliases: ['latest'] },
+        {
+          name: 'api',
+          repository: 'app-lambda-light',
+          account: '123456789012',
+          file: 'Dockerfile.light',
+          'build-args': { CMD_TARGET: 'api' },
+          aliases: ['latest'],
+        },
         { name: 'jobs', repository: 'app-lambda-light', account: '123456789012', file: 'Dockerfile.light', 'build-args': { CMD_TARGET: 'jobs' } },
         { name: 'media', repository: 'app-lambda-heavy', account: '123456789012', file: 'Dockerfile.heavy' },
         { name: 'thumb', repository: 'app-lambda-heavy', account: '123456789012', file: 'Dockerfile.heavy' },
@@ -152,7 +167,13 @@ describe('planImages', () => {
       { git: new FakeGit({ HEAD: sha }), log: new MemoryLog(), ecr: async () => ecr, registry },
       env,
     );
-    expect(planned.map((p) => [p.spec.name, p.exists])).toEqual([['api', true], ['jobs', false], ['media', false], ['thumb', false], ['pub', true]]);
+    expect(planned.map((p) => [p.spec.name, p.exists])).toEqual([
+      ['api', true],
+      ['jobs', false],
+      ['media', false],
+      ['thumb', false],
+      ['pub', true],
+    ]);
     // The present image's alias is checked in the same call and re-pointed (a rollback moves -latest back).
     expect(ecr.calls).toEqual([
       'findImages us-east-1 123456789012 app-lambda-light 3',

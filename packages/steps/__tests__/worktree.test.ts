@@ -2,20 +2,35 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeEcr, FakeGit, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { ValidationError, parseManifest } from '@ensure-image/conventions';
+import { ValidationError, parseManifest } from '@ensure-image/core';
 import { judgeWorktree, loadManifest, planImages, worktreeChanges } from '../src/index.js';
 
 const SHA = 'abc1234'.padEnd(40, '0');
 const env = { AWS_REGION: 'us-east-1' };
 const images = parseManifest(
-  { images: [{ name: 'api', repository: 'app', paths: ['cmd/api'], aliases: ['latest'] }, { name: 'media', repository: 'app', paths: ['cmd/media'] }] },
+  {
+    images: [
+      { name: 'api', repository: 'app', paths: ['cmd/api'], aliases: ['latest'] },
+      { name: 'media', repository: 'app', paths: ['cmd/media'] },
+    ],
+  },
   { file: 'images.yml', env },
 );
 
 describe('worktreeChanges', () => {
   test('each image gets the changes under its own paths', async () => {
-    const git = new FakeGit({ HEAD: SHA }, [{ path: 'cmd/api/a.go', deleted: false }, { path: 'README.md', deleted: false }]);
-    expect(await worktreeChanges('/ws', [['cmd/api'], ['cmd/media'], ['.']], git)).toEqual([[{ path: 'cmd/api/a.go', deleted: false }], [], [{ path: 'README.md', deleted: false }, { path: 'cmd/api/a.go', deleted: false }]]);
+    const git = new FakeGit({ HEAD: SHA }, [
+      { path: 'cmd/api/a.go', deleted: false },
+      { path: 'README.md', deleted: false },
+    ]);
+    expect(await worktreeChanges('/ws', [['cmd/api'], ['cmd/media'], ['.']], git)).toEqual([
+      [{ path: 'cmd/api/a.go', deleted: false }],
+      [],
+      [
+        { path: 'README.md', deleted: false },
+        { path: 'cmd/api/a.go', deleted: false },
+      ],
+    ]);
   });
   test('a git that cannot tell (or no checkout) reports none', async () => {
     const failing = new FakeGit({ HEAD: SHA });
@@ -27,8 +42,11 @@ describe('worktreeChanges', () => {
   });
 });
 
-describe('judgeWorktree (the actions\' dirty input)', () => {
-  const dirty = [{ name: 'api', tag: 'api-abc1234', files: ['cmd/api/a.go'] }, { name: 'media', tag: 'media-abc1234', files: [] }];
+describe("judgeWorktree (the actions' dirty input)", () => {
+  const dirty = [
+    { name: 'api', tag: 'api-abc1234', files: ['cmd/api/a.go'] },
+    { name: 'media', tag: 'media-abc1234', files: [] },
+  ];
   test('warn names the image, its tag and files', () => {
     const log = new MemoryLog();
     judgeWorktree('warn', dirty, log);
@@ -50,7 +68,14 @@ describe('planImages with dirty: tag (the CLI)', () => {
     const ecr = new FakeEcr();
     ecr.put('us-east-1', '123456789012', 'app', 'api-abc1234', 'sha256:1');
     ecr.put('us-east-1', '123456789012', 'app', 'media-abc1234', 'sha256:2');
-    const git = new FakeGit({ HEAD: SHA }, [{ path: 'cmd/api/a.go', deleted: false }, { path: 'cmd/api/gone.go', deleted: true }], { 'cmd/api/a.go': 'b1' });
+    const git = new FakeGit(
+      { HEAD: SHA },
+      [
+        { path: 'cmd/api/a.go', deleted: false },
+        { path: 'cmd/api/gone.go', deleted: true },
+      ],
+      { 'cmd/api/a.go': 'b1' },
+    );
     const deps = { git, log: new MemoryLog(), ecr: async () => ecr, registry: new FakeRegistry() };
     const planned = await planImages({ images, source: 'commit', length: 7, workspace: '/ws' }, deps, env, { dirty: 'tag' });
     const [api, media] = planned;
@@ -73,7 +98,12 @@ describe('planImages with dirty: tag (the CLI)', () => {
       asked++;
       return [];
     };
-    await planImages({ images, source: 'commit', length: 7, workspace: '/ws' }, { git, log: new MemoryLog(), ecr: async () => new FakeEcr(), registry: new FakeRegistry() }, env, { dirty: 'ignore', missingRepository: 'absent' });
+    await planImages(
+      { images, source: 'commit', length: 7, workspace: '/ws' },
+      { git, log: new MemoryLog(), ecr: async () => new FakeEcr(), registry: new FakeRegistry() },
+      env,
+      { dirty: 'ignore', missingRepository: 'absent' },
+    );
     expect(asked).toBe(0);
   });
 });
@@ -93,7 +123,10 @@ describe('loadManifest', () => {
     expect((await load(dir)).map((i) => i.name)).toEqual(['api']);
   });
   test.each([
-    [{ 'images.yml': 'images:\n  - {name: api, repository: app, context: svc}\n', 'svc/x': '' }, /^images\.yml: images\[0\]\.file: "svc\/Dockerfile" \(the default/],
+    [
+      { 'images.yml': 'images:\n  - {name: api, repository: app, context: svc}\n', 'svc/x': '' },
+      /^images\.yml: images\[0\]\.file: "svc\/Dockerfile" \(the default/,
+    ],
     [{ 'images.yml': 'images:\n  - {name: api, repository: app, file: D.x}\n' }, /^images\.yml: images\[0\]\.file: "D\.x" does not exist/],
     [{ 'images.yml': 'images:\n  - {name: api, repository: app, context: nope}\n' }, /^images\.yml: images\[0\]\.context: "nope" is not a directory/],
     [{ 'images.yml': 'images: [\n' }, /^images\.yml: not valid YAML at line 2, column 1/],

@@ -6,7 +6,7 @@ import type { Ecr, FoundImage } from '@ensure-image/adapters/aws';
 import { ImmutableTagError } from '@ensure-image/adapters/errors';
 import type { Log } from '@ensure-image/adapters/log';
 import type { BasicCredentials, Registry } from '@ensure-image/adapters/oci';
-import { type ResolvedImage, distributionTarget, formatName, formatReference, resolveImage } from '@ensure-image/conventions';
+import { type ResolvedImage, distributionTarget, formatName, formatReference, resolveImage } from '@ensure-image/core';
 import { type CheckTarget, type ExistsOptions, type ExistsResult, checkImages } from './exists.js';
 
 export interface AliasDeps {
@@ -38,13 +38,7 @@ const sameRepository = (a: ResolvedImage, b: ResolvedImage): boolean => formatNa
  * Point every alias of `main` that names another digest at `digest`. Returns the aliases
  * moved. An immutable repository that refuses to move one is an error naming the alias.
  */
-export async function pointAliases(
-  main: ResolvedImage,
-  digest: string,
-  state: TagState,
-  deps: AliasDeps,
-  credentials?: BasicCredentials,
-): Promise<string[]> {
+export async function pointAliases(main: ResolvedImage, digest: string, state: TagState, deps: AliasDeps, credentials?: BasicCredentials): Promise<string[]> {
   const stale = state.aliases.filter((a) => a.result.digest !== digest);
   if (stale.length === 0) return [];
   const elsewhere = stale.filter((a) => !sameRepository(a.image, main));
@@ -89,7 +83,15 @@ async function manifestWriter(
     if (!manifest?.manifest) throw new Error(`${formatReference(main.ref)}: ECR returned no manifest for ${digest}, so its aliases cannot be re-pointed`);
     const m = manifest;
     return (tag) =>
-      ecr.putImage({ region, account, repository: main.ref.repository, tag, manifest: m.manifest as string, ...(m.mediaType ? { mediaType: m.mediaType } : {}), digest });
+      ecr.putImage({
+        region,
+        account,
+        repository: main.ref.repository,
+        tag,
+        manifest: m.manifest as string,
+        ...(m.mediaType ? { mediaType: m.mediaType } : {}),
+        digest,
+      });
   }
   const { host, name } = distributionTarget(main.ref);
   const body = await deps.registry.getManifest({ host, name, reference: digest }, credentials);

@@ -3,8 +3,8 @@
 // against the same reading.
 import type { Git } from '@ensure-image/adapters/git';
 import type { Log } from '@ensure-image/adapters/log';
-import { type ContentId, type DerivedReads, type TaggedBuild, shown } from '@ensure-image/conventions';
-import { type DockerfileInputs, buildReadsId, dockerfileInputs, dockerignoreCandidates, filesRead, missedSources } from '@ensure-image/conventions/dockerfile';
+import { type ContentId, type DerivedReads, type TaggedBuild, shown } from '@ensure-image/core';
+import { type DockerfileInputs, buildReadsId, dockerfileInputs, dockerignoreCandidates, filesRead, missedSources } from '@ensure-image/core/dockerfile';
 
 interface Reading {
   inputs: DockerfileInputs;
@@ -40,11 +40,18 @@ const who = (b: TaggedBuild): string => (b.name ? `image ${shown(b.name)}` : 'th
 export async function autoReads(b: TaggedBuild, commit: string, workspace: string, deps: { git: Git; log: Log }): Promise<{ id: string; reads: DerivedReads }> {
   const r = await readBuild(b, commit, workspace, deps.git);
   if (!r) {
-    throw new Error(`paths: auto reads the committed Dockerfile, and ${shown(b.file)} is not in commit ${commit.slice(0, 7)} (commit it, set file/context, or list paths by hand)`);
+    throw new Error(
+      `paths: auto reads the committed Dockerfile, and ${shown(b.file)} is not in commit ${commit.slice(0, 7)} (commit it, set file/context, or list paths by hand)`,
+    );
   }
   const [dockerfileId] = await deps.git.revParse(workspace, [`${commit}:./${b.file}`]);
   const files = filesRead(r.inputs, r.listing);
-  const id = buildReadsId({ dockerfile: { path: b.file, id: dockerfileId as string }, files, buildArgs: b.buildArgs, ...(b.target ? { target: b.target } : {}) });
+  const id = buildReadsId({
+    dockerfile: { path: b.file, id: dockerfileId as string },
+    files,
+    buildArgs: b.buildArgs,
+    ...(b.target ? { target: b.target } : {}),
+  });
   const { whole } = r.inputs;
   if (whole) {
     const say = deps.log.notice?.bind(deps.log) ?? deps.log.info.bind(deps.log);
@@ -75,7 +82,9 @@ export async function checkPaths(b: TaggedBuild, paths: readonly string[], commi
     for (const m of missedSources(r.inputs, r.listing, paths)) uncovered.push({ line: m.source.line, text: m.source.text, path: m.path });
     for (const u of uncovered) {
       const where = u.line ? `${b.file} line ${u.line} (${u.text}) reads ${shown(u.path)}` : `the Dockerfile ${shown(u.path)} itself`;
-      deps.log.warning(`${who(b)}: ${where}, which its paths (${paths.join(', ')}) do not cover: a change there will not rebuild it. Add the path, or use paths: auto.`);
+      deps.log.warning(
+        `${who(b)}: ${where}, which its paths (${paths.join(', ')}) do not cover: a change there will not rebuild it. Add the path, or use paths: auto.`,
+      );
     }
   } catch (e) {
     deps.log.debug(`paths not checked against ${b.file}: ${(e as Error).message}`);

@@ -20,7 +20,7 @@ import {
   pinnedReference,
   prefixOfTag,
   secretEnv,
-} from '@ensure-image/conventions';
+} from '@ensure-image/core';
 import { type TagState, aliasImages, pointAliases, readTags } from './aliases.js';
 import { chooseCache } from './cache.js';
 import { type PlatformResult, buildPlatforms } from './platforms.js';
@@ -175,7 +175,10 @@ export async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: Bui
     deps,
   );
   const key = `ensure-image-${i.image.ref.repository}-${name}-${i.image.ref.tag ?? 'digest'}`;
-  if (cache.mode === 'local') await deps.cache.restore(localDir, key, [`ensure-image-${i.image.ref.repository}-${name}-`]).catch((e: Error) => deps.log.warning(`Cache restore failed: ${e.message}`));
+  if (cache.mode === 'local')
+    await deps.cache
+      .restore(localDir, key, [`ensure-image-${i.image.ref.repository}-${name}-`])
+      .catch((e: Error) => deps.log.warning(`Cache restore failed: ${e.message}`));
 
   const meta = await deps.docker.buildx(buildxArgs(plan, cache.flags), secretEnv(plan.secrets));
   const metaDigest = meta['containerimage.digest'];
@@ -185,7 +188,13 @@ export async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: Bui
   return { digest, metadata: JSON.stringify(meta), built: true };
 }
 
-export async function buildClassic(plan: BuildPlan, i: BuildInputs, deps: BuildDeps, clientVersion: string, recheck?: () => Promise<TagState | undefined>): Promise<Built> {
+export async function buildClassic(
+  plan: BuildPlan,
+  i: BuildInputs,
+  deps: BuildDeps,
+  clientVersion: string,
+  recheck?: () => Promise<TagState | undefined>,
+): Promise<Built> {
   const needs = classicLimits(plan);
   if (needs.length) {
     throw new Error(`${needs.join(', ')}: needs docker buildx, which is not installed (docker/setup-buildx-action installs it)`);

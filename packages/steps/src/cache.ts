@@ -3,7 +3,7 @@
 // without it.
 import type { DirCache } from '@ensure-image/adapters/cache';
 import type { Log } from '@ensure-image/adapters/log';
-import { type BuilderInfo, type CacheFlags, type CacheMode, type CacheScope, cacheFlags, exportsCache } from '@ensure-image/conventions';
+import { type BuilderInfo, type CacheFlags, type CacheMode, type CacheScope, cacheFlags, exportsCache } from '@ensure-image/core';
 
 export interface CacheChoice {
   mode: Exclude<CacheMode, 'auto'>;

@@ -2,7 +2,7 @@ import type { Ecr, FoundImage } from '@ensure-image/adapters/aws';
 import { RepositoryNotFoundError } from '@ensure-image/adapters/errors';
 import type { Log } from '@ensure-image/adapters/log';
 import type { BasicCredentials, Registry } from '@ensure-image/adapters/oci';
-import { type RepositorySettings, type ResolvedImage, distributionTarget, formatReference, lifecyclePolicy, mutableTagFilters } from '@ensure-image/conventions';
+import { type RepositorySettings, type ResolvedImage, distributionTarget, formatReference, lifecyclePolicy, mutableTagFilters } from '@ensure-image/core';
 
 export interface ExistsResult {
   image: string;

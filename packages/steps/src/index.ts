@@ -10,7 +10,17 @@ export { keptTag } from './kept-tag.js';
 export { planImages, buildMatrix, imageTagInputs, inspectWorktree, type PlanInputs, type PlannedImage } from './plan.js';
 export { loadManifest, type LoadManifestOptions } from './manifest.js';
 export { worktreeChanges, dirtyImageTag, judgeWorktree, type DirtyImage } from './worktree.js';
-export { scanGate, gateImage, ScanGateError, SCAN_OFF, type ScanGateRequest, type ScanGateResult, type ScanDeps, type ScanOutputs, type ScanSettings } from './scan.js';
+export {
+  scanGate,
+  gateImage,
+  ScanGateError,
+  SCAN_OFF,
+  type ScanGateRequest,
+  type ScanGateResult,
+  type ScanDeps,
+  type ScanOutputs,
+  type ScanSettings,
+} from './scan.js';
 export { waitForScan, realClock, type Clock, type WaitOutcome } from './scan-wait.js';
 export { mergePlatforms, type MergeInputs, type MergeResult } from './merge-platforms.js';
 export { type PlatformResult, platformRows, platformsJson } from './platforms.js';

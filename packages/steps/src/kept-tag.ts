@@ -2,7 +2,7 @@
 // checked and skipped by its own tag as written, not by `<prefix>-<id>`. That tag does not describe
 // the source, so the team owns its versioning: plan says so, naming the image, each time.
 import type { Log } from '@ensure-image/adapters/log';
-import type { ManifestImage } from '@ensure-image/conventions';
+import type { ManifestImage } from '@ensure-image/core';
 import type { ResolvedTag } from './resolve-tag.js';
 
 /** The image's tag: its own (`keep-tag`) in place of the resolved `<prefix>-<id>`, aliases kept. */

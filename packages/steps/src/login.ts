@@ -1,7 +1,7 @@
 import type { Ecr } from '@ensure-image/adapters/aws';
 import type { Docker } from '@ensure-image/adapters/docker';
 import type { Log } from '@ensure-image/adapters/log';
-import { ECR_PUBLIC_HOSTS, type LoginPlan, ecrHost } from '@ensure-image/conventions';
+import { ECR_PUBLIC_HOSTS, type LoginPlan, ecrHost } from '@ensure-image/core';
 
 export interface LoginDeps {
   ecr: () => Promise<Ecr>;

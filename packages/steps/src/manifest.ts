@@ -3,7 +3,7 @@
 // git, STS or any registry is asked.
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { type ManifestImage, ManifestError, dockerfilePath, manifestKind, parseManifest, shown } from '@ensure-image/conventions';
+import { type ManifestImage, ManifestError, dockerfilePath, manifestKind, parseManifest, shown } from '@ensure-image/core';
 import { readYamlFile } from './yaml-file.js';
 import { type SourceOptions, findManifest, loadSourced } from './sources.js';
 

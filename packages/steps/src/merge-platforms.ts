@@ -4,7 +4,7 @@
 import { ImmutableTagError } from '@ensure-image/adapters/errors';
 import type { Log } from '@ensure-image/adapters/log';
 import type { BasicCredentials } from '@ensure-image/adapters/oci';
-import { type IndexEntry, type ResolvedImage, formatName, formatReference, pinnedReference, platformTag, prefixOfTag } from '@ensure-image/conventions';
+import { type IndexEntry, type ResolvedImage, formatName, formatReference, pinnedReference, platformTag, prefixOfTag } from '@ensure-image/core';
 import { type AliasDeps, aliasImages, pointAliases, readTags } from './aliases.js';
 import { childEntries, heldEntries, putIndex, readManifest } from './merge.js';
 
@@ -37,7 +37,10 @@ export async function mergePlatforms(i: MergeInputs, deps: AliasDeps & { log: Lo
     let digest = i.digests.get(p);
     if (!digest && kept.some((e) => e.platform === p)) continue; // the tag holds it already
     digest ??= (await readManifest(i.image, platformTag(i.image.ref.tag as string, p), deps, i.credentials))?.digest;
-    if (!digest) throw new Error(`No image for ${p}: give its digest in digests (platform=sha256:...), or let its platform job push ${formatName(i.image.ref)}:${platformTag(i.image.ref.tag as string, p)} first`);
+    if (!digest)
+      throw new Error(
+        `No image for ${p}: give its digest in digests (platform=sha256:...), or let its platform job push ${formatName(i.image.ref)}:${platformTag(i.image.ref.tag as string, p)} first`,
+      );
     entries.push(...(await childEntries(i.image, digest, p, deps, i.credentials)));
   }
   const merged = [...kept.filter((k) => !entries.some((e) => e.platform === k.platform)), ...entries];
@@ -53,8 +56,15 @@ export async function mergePlatforms(i: MergeInputs, deps: AliasDeps & { log: Lo
     );
   }
   const wrote = digest !== held?.digest;
-  deps.log.info(wrote ? `Merged ${merged.map((e) => e.platform).join(', ')} into ${image} (${digest})` : `${image} already is this index (${digest}): nothing to write`);
-  const state = await readTags({ ...i.image, prefix: prefixOfTag(i.image.ref.tag) }, aliasImages(i.aliases, {}), deps, i.credentials ? { credentials: i.credentials } : {});
+  deps.log.info(
+    wrote ? `Merged ${merged.map((e) => e.platform).join(', ')} into ${image} (${digest})` : `${image} already is this index (${digest}): nothing to write`,
+  );
+  const state = await readTags(
+    { ...i.image, prefix: prefixOfTag(i.image.ref.tag) },
+    aliasImages(i.aliases, {}),
+    deps,
+    i.credentials ? { credentials: i.credentials } : {},
+  );
   const repointed = await pointAliases(i.image, digest, state, deps, i.credentials);
   return { image, digest, imageDigest: pinnedReference(i.image.ref, digest), merged: wrote, entries: merged, repointed };
 }

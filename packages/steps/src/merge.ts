@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Ecr } from '@ensure-image/adapters/aws';
 import type { BasicCredentials, Registry } from '@ensure-image/adapters/oci';
-import { type IndexEntry, OCI_INDEX, type ResolvedImage, distributionTarget, formatName, imageIndex, indexEntries, isIndexType } from '@ensure-image/conventions';
+import { type IndexEntry, OCI_INDEX, type ResolvedImage, distributionTarget, formatName, imageIndex, indexEntries, isIndexType } from '@ensure-image/core';
 
 export interface MergeDeps {
   ecr: () => Promise<Ecr>;
@@ -38,7 +38,13 @@ export async function readManifest(image: ResolvedImage, ref: string, deps: Merg
  * The index entries for what a platform build pushed: the manifest itself (one platform), or
  * the image entries of the index a multi-platform build pushed.
  */
-export async function childEntries(image: ResolvedImage, digest: string, platform: string, deps: MergeDeps, credentials?: BasicCredentials): Promise<IndexEntry[]> {
+export async function childEntries(
+  image: ResolvedImage,
+  digest: string,
+  platform: string,
+  deps: MergeDeps,
+  credentials?: BasicCredentials,
+): Promise<IndexEntry[]> {
   const m = await readManifest(image, digest, deps, credentials);
   if (!m) throw new Error(`${formatName(image.ref)}@${digest} (${platform}) is not in the registry: the platform image must be pushed before the merge`);
   if (isIndexType(m.mediaType)) return indexEntries(m.body);
@@ -46,14 +52,24 @@ export async function childEntries(image: ResolvedImage, digest: string, platfor
 }
 
 /** The platforms a tag holds (image entries of its index); undefined when absent or not an index. */
-export async function heldEntries(image: ResolvedImage, deps: MergeDeps, credentials?: BasicCredentials): Promise<{ digest: string; entries?: IndexEntry[] } | undefined> {
+export async function heldEntries(
+  image: ResolvedImage,
+  deps: MergeDeps,
+  credentials?: BasicCredentials,
+): Promise<{ digest: string; entries?: IndexEntry[] } | undefined> {
   const m = await readManifest(image, image.ref.tag as string, deps, credentials);
   if (!m) return undefined;
   return isIndexType(m.mediaType) ? { digest: m.digest, entries: indexEntries(m.body) } : { digest: m.digest };
 }
 
 /** Write the index of `entries` under the image's tag (unless `current` is its digest); its digest. ImmutableTagError when refused. */
-export async function putIndex(image: ResolvedImage, entries: readonly IndexEntry[], deps: MergeDeps, credentials?: BasicCredentials, current?: string): Promise<string> {
+export async function putIndex(
+  image: ResolvedImage,
+  entries: readonly IndexEntry[],
+  deps: MergeDeps,
+  credentials?: BasicCredentials,
+  current?: string,
+): Promise<string> {
   const body = imageIndex(entries);
   const digest = sha256(body);
   // The tag already names this very index (a rerun): nothing to write, and nothing an immutable tag refuses.

@@ -4,7 +4,17 @@
 // with its runner label, and a merge entry per image; over GitHub's 256-job limit it fails
 // before any build.
 import type { BasicCredentials } from '@ensure-image/adapters/oci';
-import { type KeyValue, type ResolvedImage, checkMatrixSize, distributionTarget, expandTags, indexEntries, isIndexType, missingPlatforms, runnerFor } from '@ensure-image/conventions';
+import {
+  type KeyValue,
+  type ResolvedImage,
+  checkMatrixSize,
+  distributionTarget,
+  expandTags,
+  indexEntries,
+  isIndexType,
+  missingPlatforms,
+  runnerFor,
+} from '@ensure-image/core';
 import type { ExistsResult } from './exists.js';
 import type { MergeDeps } from './merge.js';
 import type { PlannedImage } from './plan.js';
@@ -23,7 +33,13 @@ export async function heldPlatforms(target: ResolvedImage, main: ExistsResult, d
 }
 
 /** The asked platforms an image lacks (several asked); empty for a present or a single-platform image. */
-export async function lackingPlatforms(spec: { platforms: readonly string[] }, target: ResolvedImage, main: ExistsResult, deps: MergeDeps, credentials?: BasicCredentials): Promise<string[]> {
+export async function lackingPlatforms(
+  spec: { platforms: readonly string[] },
+  target: ResolvedImage,
+  main: ExistsResult,
+  deps: MergeDeps,
+  credentials?: BasicCredentials,
+): Promise<string[]> {
   if (spec.platforms.length < 2) return [];
   if (!main.exists) return [...spec.platforms];
   return missingPlatforms(spec.platforms, await heldPlatforms(target, main, deps, credentials));
@@ -59,6 +75,11 @@ export function mergeMatrix(planned: readonly PlannedImage[]): { include: Record
   return {
     include: planned
       .filter((p) => !p.exists && p.spec.platforms.length > 1)
-      .map((p) => ({ name: p.spec.name, image: p.image, tags: expandTags('tags', p.target.ref, p.tag.tags.slice(1)).join('\n'), platforms: p.spec.platforms.join(',') })),
+      .map((p) => ({
+        name: p.spec.name,
+        image: p.image,
+        tags: expandTags('tags', p.target.ref, p.tag.tags.slice(1)).join('\n'),
+        platforms: p.spec.platforms.join(','),
+      })),
   };
 }

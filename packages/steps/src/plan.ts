@@ -2,7 +2,19 @@ import type { Ecr } from '@ensure-image/adapters/aws';
 import type { Git } from '@ensure-image/adapters/git';
 import type { Log } from '@ensure-image/adapters/log';
 import type { Registry } from '@ensure-image/adapters/oci';
-import { type DirtyMode, type ManifestImage, ManifestError, type RegionEnv, type ResolveTagInputs, type ResolvedImage, ValidationError, defaultImagePaths, dockerfilePath, expandTags, formatReference } from '@ensure-image/conventions';
+import {
+  type DirtyMode,
+  type ManifestImage,
+  ManifestError,
+  type RegionEnv,
+  type ResolveTagInputs,
+  type ResolvedImage,
+  ValidationError,
+  defaultImagePaths,
+  dockerfilePath,
+  expandTags,
+  formatReference,
+} from '@ensure-image/core';
 import { PathNotInCommitError } from './resolve-tag.js';
 import { dirtyImageTag, judgeWorktree, worktreeChanges } from './worktree.js';
 import { type TagState, aliasImages, pointAliases } from './aliases.js';
@@ -109,7 +121,11 @@ export async function planImages(
     main: { ...r.target, prefix: r.spec.prefix },
     aliases: aliasImages(expandTags('aliases', r.target.ref, r.tag.tags.slice(1)), {}),
   }));
-  const checks = await checkImages(withAliases.flatMap((w) => [w.main, ...w.aliases]), deps, o);
+  const checks = await checkImages(
+    withAliases.flatMap((w) => [w.main, ...w.aliases]),
+    deps,
+    o,
+  );
   let at = 0;
   const states: TagState[] = withAliases.map((w) => {
     const main = checks[at++] as TagState['main'];
@@ -121,7 +137,14 @@ export async function planImages(
       const lacking = await lackingPlatforms(r.spec, r.target, state.main, deps, o.credentials);
       const exists = state.main.exists && lacking.length === 0;
       const repointed = o.retag !== false && exists ? await pointAliases(r.target, state.main.digest, state, deps, o.credentials) : [];
-      return { ...r, image: formatReference(r.target.ref), exists, digest: state.main.digest, repointed, ...(r.spec.platforms.length > 1 ? { missingPlatforms: lacking } : {}) };
+      return {
+        ...r,
+        image: formatReference(r.target.ref),
+        exists,
+        digest: state.main.digest,
+        repointed,
+        ...(r.spec.platforms.length > 1 ? { missingPlatforms: lacking } : {}),
+      };
     }),
   );
 }
@@ -138,9 +161,17 @@ export async function inspectWorktree(
   mode: PlanOptions['dirty'],
 ): Promise<{ tag: ResolvedTag; files: string[] }[]> {
   if (mode === undefined || mode === 'ignore') return [];
-  const changes = await worktreeChanges(i.workspace, i.images.map((spec) => imageTagInputs(spec, i).paths), deps.git);
+  const changes = await worktreeChanges(
+    i.workspace,
+    i.images.map((spec) => imageTagInputs(spec, i).paths),
+    deps.git,
+  );
   if (mode !== 'tag') {
-    judgeWorktree(mode, i.images.map((spec, n) => ({ name: spec.name, tag: (tags[n] as ResolvedTag).tag, files: (changes[n] ?? []).map((c) => c.path) })), deps.log);
+    judgeWorktree(
+      mode,
+      i.images.map((spec, n) => ({ name: spec.name, tag: (tags[n] as ResolvedTag).tag, files: (changes[n] ?? []).map((c) => c.path) })),
+      deps.log,
+    );
   }
   return Promise.all(
     i.images.map(async (spec, n) => {

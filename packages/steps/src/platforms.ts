@@ -4,7 +4,7 @@
 // builder build one platform at a time under `<tag>-<platform>` (they cannot push by digest).
 // Then one OCI index, the tag's existing platforms kept, is put under the tag (merge.ts).
 import { ImmutableTagError } from '@ensure-image/adapters/errors';
-import { type IndexEntry, cacheName, digestOutput, formatName, missingPlatforms, platformSlug, samePlatform, platformTag } from '@ensure-image/conventions';
+import { type IndexEntry, cacheName, digestOutput, formatName, missingPlatforms, platformSlug, samePlatform, platformTag } from '@ensure-image/core';
 import type { TagState } from './aliases.js';
 import { type BuildDeps, type BuildInputs, type BuildResult, buildClassic, buildWithBuildx } from './build.js';
 import { childEntries, heldEntries, putIndex, readManifest } from './merge.js';
@@ -25,11 +25,18 @@ export interface PlatformsContext {
   settle: (state: TagState, r: Omit<BuildResult, 'image' | 'imageDigest' | 'repointed'>) => Promise<BuildResult>;
 }
 
-const byAsked = (asked: readonly string[]) => (a: IndexEntry, b: IndexEntry): number => rank(asked, a.platform) - rank(asked, b.platform);
+const byAsked =
+  (asked: readonly string[]) =>
+  (a: IndexEntry, b: IndexEntry): number =>
+    rank(asked, a.platform) - rank(asked, b.platform);
 const rank = (asked: readonly string[], p: string): number => (asked.includes(p) ? asked.indexOf(p) : asked.length);
 
 /** Build the platforms `missing` lacks; their index entries and how each was built. */
-async function buildMissing(i: BuildInputs, missing: readonly string[], deps: BuildDeps): Promise<{ entries: IndexEntry[]; how: string; builder: 'buildx' | 'classic' }> {
+async function buildMissing(
+  i: BuildInputs,
+  missing: readonly string[],
+  deps: BuildDeps,
+): Promise<{ entries: IndexEntry[]; how: string; builder: 'buildx' | 'classic' }> {
   const [buildx, version] = await Promise.all([deps.docker.hasBuildx(), deps.docker.clientVersion()]);
   const driver = buildx ? (await deps.docker.builderInfo(i.plan.builder)).driver : '';
   const repo = formatName(i.image.ref);
@@ -45,7 +52,9 @@ async function buildMissing(i: BuildInputs, missing: readonly string[], deps: Bu
   const entries: IndexEntry[] = [];
   for (const p of missing) {
     const tag = platformTag(i.image.ref.tag as string, p);
-    deps.log.info(`Building ${p} alone (${buildx ? `the buildx "${driver}" driver` : 'the classic builder'} cannot push several platforms by digest) as ${repo}:${tag}`);
+    deps.log.info(
+      `Building ${p} alone (${buildx ? `the buildx "${driver}" driver` : 'the classic builder'} cannot push several platforms by digest) as ${repo}:${tag}`,
+    );
     const one = { ...plan, platforms: [p], refs: [`${repo}:${tag}`] };
     const each = { ...i, name: `${name}-${platformSlug(p)}` };
     const out = buildx ? await buildWithBuildx(one, each, deps) : await buildClassic(one, each, deps, version);
@@ -59,7 +68,8 @@ async function buildMissing(i: BuildInputs, missing: readonly string[], deps: Bu
 export async function buildPlatforms(c: PlatformsContext, deps: BuildDeps): Promise<BuildResult> {
   const { i } = c;
   const asked = i.plan.platforms;
-  if (i.platformJob && asked.length !== 1) throw new Error(`a platform job builds one platform; platforms names ${asked.length} (${asked.join(', ') || 'none'})`);
+  if (i.platformJob && asked.length !== 1)
+    throw new Error(`a platform job builds one platform; platforms names ${asked.length} (${asked.join(', ') || 'none'})`);
   const held = c.before?.main.exists ? await heldEntries(i.image, deps, i.credentials) : undefined;
   const entries = i.skipIfExists ? (held?.entries ?? []) : [];
   const missing = missingPlatforms(asked, i.skipIfExists && held ? entries.map((e) => e.platform) : undefined);
@@ -68,9 +78,13 @@ export async function buildPlatforms(c: PlatformsContext, deps: BuildDeps): Prom
   if (i.platformJob) return platformJob(c, missing, existed, deps);
   if (missing.length === 0 && c.before) {
     deps.log.info(`${c.image} exists with ${asked.join(', ')} (${c.before.main.digest}): build skipped`);
-    return { ...(await c.settle(c.before, { built: false, existed: true, digest: c.before.main.digest, metadata: '{}', builder: 'skipped' })), platforms: existed };
+    return {
+      ...(await c.settle(c.before, { built: false, existed: true, digest: c.before.main.digest, metadata: '{}', builder: 'skipped' })),
+      platforms: existed,
+    };
   }
-  if (held && missing.length < asked.length) deps.log.info(`${c.image} exists without ${missing.join(', ')}: building only ${missing.length === 1 ? 'that platform' : 'those platforms'}`);
+  if (held && missing.length < asked.length)
+    deps.log.info(`${c.image} exists without ${missing.join(', ')}: building only ${missing.length === 1 ? 'that platform' : 'those platforms'}`);
 
   const built = await buildMissing(i, missing, deps);
   const merged = [...entries.filter((e) => !built.entries.some((b) => b.platform === e.platform)), ...built.entries].sort(byAsked(asked));
@@ -92,7 +106,8 @@ export async function buildPlatforms(c: PlatformsContext, deps: BuildDeps): Prom
   }
   deps.log.info(`Merged ${merged.map((e) => e.platform).join(', ')} into ${c.image} (${digest})`);
   const after = await c.read();
-  if (after.main.digest && after.main.digest !== digest) deps.log.warning(`${c.image} names ${after.main.digest}, not the index ${digest} this run put: another run merged the same tag meanwhile.`);
+  if (after.main.digest && after.main.digest !== digest)
+    deps.log.warning(`${c.image} names ${after.main.digest}, not the index ${digest} this run put: another run merged the same tag meanwhile.`);
   const platforms = [...existed, ...built.entries.map((e) => ({ platform: e.platform, digest: e.digest, how: built.how }))];
   const metadata = JSON.stringify({ 'containerimage.digest': digest, platforms: Object.fromEntries(merged.map((e) => [e.platform, e.digest])) });
   return { ...(await c.settle(after, { built: true, existed: false, digest: after.main.digest || digest, metadata, builder: built.builder })), platforms };
@@ -102,7 +117,13 @@ export async function buildPlatforms(c: PlatformsContext, deps: BuildDeps): Prom
 async function platformJob(c: PlatformsContext, missing: readonly string[], existed: PlatformResult[], deps: BuildDeps): Promise<BuildResult> {
   const { i } = c;
   const pinned = (d: string): string => `${formatName(i.image.ref)}@${d}`;
-  const done = (r: Omit<BuildResult, 'image' | 'imageDigest' | 'repointed'>, platforms: PlatformResult[]): BuildResult => ({ ...r, image: c.image, imageDigest: r.digest ? pinned(r.digest) : '', repointed: [], platforms });
+  const done = (r: Omit<BuildResult, 'image' | 'imageDigest' | 'repointed'>, platforms: PlatformResult[]): BuildResult => ({
+    ...r,
+    image: c.image,
+    imageDigest: r.digest ? pinned(r.digest) : '',
+    repointed: [],
+    platforms,
+  });
   if (missing.length === 0) {
     const e = existed.find((x) => samePlatform(x.platform, i.plan.platforms[0] as string)) as PlatformResult;
     deps.log.info(`${c.image} already holds ${e.platform} (${e.digest}): build skipped`);
@@ -112,13 +133,16 @@ async function platformJob(c: PlatformsContext, missing: readonly string[], exis
   const tagged = i.skipIfExists ? await readManifest(i.image, platformTag(i.image.ref.tag as string, missing[0] as string), deps, i.credentials) : undefined;
   if (tagged) {
     deps.log.info(`${formatName(i.image.ref)}:${platformTag(i.image.ref.tag as string, missing[0] as string)} exists (${tagged.digest}): build skipped`);
-    return done({ built: false, existed: true, digest: tagged.digest, metadata: '{}', builder: 'skipped' }, [{ platform: missing[0] as string, digest: tagged.digest, how: 'existed' }]);
+    return done({ built: false, existed: true, digest: tagged.digest, metadata: '{}', builder: 'skipped' }, [
+      { platform: missing[0] as string, digest: tagged.digest, how: 'existed' },
+    ]);
   }
   const built = await buildMissing(i, missing, deps);
   const e = built.entries[0] as IndexEntry;
-  return done({ built: true, existed: false, digest: e.digest, metadata: JSON.stringify({ 'containerimage.digest': e.digest }), builder: built.builder }, [{ platform: e.platform, digest: e.digest, how: built.how }]);
+  return done({ built: true, existed: false, digest: e.digest, metadata: JSON.stringify({ 'containerimage.digest': e.digest }), builder: built.builder }, [
+    { platform: e.platform, digest: e.digest, how: built.how },
+  ]);
 }
-
 
 /** The `platforms` output: platform -> manifest digest (one asked platform: the image's digest; none: `{}`). */
 export function platformsJson(r: BuildResult, asked: readonly string[]): string {

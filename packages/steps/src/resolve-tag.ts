@@ -12,7 +12,7 @@ import {
   shortId,
   shown,
   validateSha,
-} from '@ensure-image/conventions';
+} from '@ensure-image/core';
 
 export type { ResolveTagInputs, ResolvedTag };
 
@@ -33,10 +33,11 @@ function treeRev(commit: string, path: string): string {
   return path === '.' ? `${commit}:./` : `${commit}:./${path}`;
 }
 
-const works = (p: Promise<unknown>): Promise<boolean> => p.then(
-  () => true,
-  () => false,
-);
+const works = (p: Promise<unknown>): Promise<boolean> =>
+  p.then(
+    () => true,
+    () => false,
+  );
 
 /**
  * The tag for an image: `<prefix>-<id>`. The id is the commit (`source: commit`) or the git
@@ -47,7 +48,8 @@ const works = (p: Promise<unknown>): Promise<boolean> => p.then(
 export async function resolveTag(i: ResolveTagInputs, deps: { git: Git; log: Log }): Promise<ResolvedTag> {
   const commitRev = i.sha === undefined ? 'HEAD' : `${i.sha}^{commit}`;
   const auto = i.source === 'tree' && i.auto === true;
-  if (auto && !i.build) throw new ValidationError('paths', 'auto reads the image\'s Dockerfile, and none is known here: list the paths, or give the build (context, file)');
+  if (auto && !i.build)
+    throw new ValidationError('paths', "auto reads the image's Dockerfile, and none is known here: list the paths, or give the build (context, file)");
   const revs = i.source === 'tree' && !auto ? [commitRev, ...i.paths.map((p) => treeRev(commitRev, p))] : [commitRev];
   let ids: string[];
   try {
@@ -84,7 +86,9 @@ async function explain(i: ResolveTagInputs, deps: { git: Git; log: Log }, e: Err
       log.warning(`No git checkout in ${i.workspace} (${e.message}); using GITHUB_SHA.`);
       return i.githubSha;
     }
-    throw new Error(`Cannot read the ${i.source === 'tree' ? 'tree ids of paths' : 'commit'} from git in ${i.workspace}: ${e.message}. Check out the repository first (actions/checkout).`);
+    throw new Error(
+      `Cannot read the ${i.source === 'tree' ? 'tree ids of paths' : 'commit'} from git in ${i.workspace}: ${e.message}. Check out the repository first (actions/checkout).`,
+    );
   }
   if (i.sha !== undefined) {
     const shaError = await git.revParse(i.workspace, [`${i.sha}^{commit}`]).then(
@@ -92,7 +96,9 @@ async function explain(i: ResolveTagInputs, deps: { git: Git; log: Log }, e: Err
       (x: unknown) => (x instanceof Error ? x.message : String(x)),
     );
     if (shaError !== undefined) {
-      const why = /short object ID \S+ is ambiguous/.test(shaError) ? 'ambiguous: several commits start with it, give more characters' : 'no commit here starts with it';
+      const why = /short object ID \S+ is ambiguous/.test(shaError)
+        ? 'ambiguous: several commits start with it, give more characters'
+        : 'no commit here starts with it';
       throw new ValidationError('sha', `${shown(i.sha)} does not name exactly one commit in ${i.workspace} (${why}).${hint}`);
     }
   }
@@ -100,7 +106,10 @@ async function explain(i: ResolveTagInputs, deps: { git: Git; log: Log }, e: Err
     const commit = i.sha === undefined ? 'HEAD' : `${i.sha}^{commit}`;
     for (const [n, p] of i.paths.entries()) {
       if (!(await works(git.revParse(i.workspace, [treeRev(commit, p)])))) {
-        throw new PathNotInCommitError(n, `Cannot read the tree id of ${shown(p)} at ${i.sha ?? 'HEAD'} in ${i.workspace}: the path is not in that commit (only committed content counts: commit it, or correct the path).${hint}`);
+        throw new PathNotInCommitError(
+          n,
+          `Cannot read the tree id of ${shown(p)} at ${i.sha ?? 'HEAD'} in ${i.workspace}: the path is not in that commit (only committed content counts: commit it, or correct the path).${hint}`,
+        );
       }
     }
   }

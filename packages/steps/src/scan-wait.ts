@@ -1,8 +1,8 @@
-// Reading one manifest's scan: the wait loop around the pure rules (conventions' nextWait),
+// Reading one manifest's scan: the wait loop around the pure rules (core's nextWait),
 // with the clock and the sleep injected so that tests do not wait.
 import type { Ecr, ScanQuery, ScanRead } from '@ensure-image/adapters/aws';
 import type { Log } from '@ensure-image/adapters/log';
-import { type ScanObservation, backoffMs, formatDuration, initialWait, nextWait } from '@ensure-image/conventions';
+import { type ScanObservation, backoffMs, formatDuration, initialWait, nextWait } from '@ensure-image/core';
 
 export interface Clock {
   now(): number;
@@ -19,7 +19,14 @@ export type WaitOutcome = { status: string; read: Extract<ScanRead, { scanned: t
 
 const observe = (r: ScanRead): ScanObservation =>
   r.scanned
-    ? { kind: 'read', status: r.status, findings: r.findings.length, enhanced: r.enhanced, ...(r.description ? { description: r.description } : {}), ...(r.completedAt ? { completedAt: r.completedAt } : {}) }
+    ? {
+        kind: 'read',
+        status: r.status,
+        findings: r.findings.length,
+        enhanced: r.enhanced,
+        ...(r.description ? { description: r.description } : {}),
+        ...(r.completedAt ? { completedAt: r.completedAt } : {}),
+      }
     : { kind: 'not-scanned' };
 
 /** Read (and if need be start) the scan of one manifest until it is done, stops, or `timeoutMs` runs out. */

@@ -21,7 +21,7 @@ import {
   manifestsToGate,
   verdict,
   zeroCounts,
-} from '@ensure-image/conventions';
+} from '@ensure-image/core';
 import { type Clock, realClock, waitForScan } from './scan-wait.js';
 
 export interface ScanSettings {
@@ -74,7 +74,12 @@ async function manifestsOf(ecr: Ecr, images: readonly EcrImage[], digests: Map<E
     [...groups.values()].map(async (group) => {
       const first = group[0] as EcrImage;
       const refs = group.map((g) => g.digest || g.target.ref.tag || (g.target.ref.digest as string));
-      const found = await ecr.findImages({ region: first.target.registry.region, account: first.target.registry.account, repository: first.target.ref.repository, tags: [...new Set(refs)] });
+      const found = await ecr.findImages({
+        region: first.target.registry.region,
+        account: first.target.registry.account,
+        repository: first.target.ref.repository,
+        tags: [...new Set(refs)],
+      });
       return group.flatMap((img, n) => {
         const hit: FoundImage | undefined = found.get(refs[n] as string);
         const name = formatReference(img.target.ref);
@@ -99,7 +104,8 @@ export async function scanGate(r: ScanGateRequest, deps: ScanDeps): Promise<Scan
   const elsewhere = r.images.filter((i) => i.target.registry.kind !== 'ecr').map((i) => formatReference(i.target.ref));
   if (elsewhere.length) {
     const m = `scan-gate reads ECR scan findings only (DescribeImageScanFindings); not gated: ${elsewhere.join(', ')}`;
-    if (r.mode === 'fail') throw new ValidationError('scan-gate', `${m}. Gate those images with their registry's own scanner and set scan-gate: warn or off here`);
+    if (r.mode === 'fail')
+      throw new ValidationError('scan-gate', `${m}. Gate those images with their registry's own scanner and set scan-gate: warn or off here`);
     deps.log.warning(m);
   }
   const ecrImages = r.images.filter((i): i is EcrImage => i.target.registry.kind === 'ecr');
@@ -116,7 +122,15 @@ export async function scanGate(r: ScanGateRequest, deps: ScanDeps): Promise<Scan
     manifests.map(async ({ img, label, digest }): Promise<ManifestScan> => {
       const { region, account } = img.target.registry;
       const repository = img.target.ref.repository;
-      const base = { label, digest, counts: zeroCounts(), counted: [], ignored: [], breaches: [], url: findingsConsoleUrl(region, account, repository, digest) };
+      const base = {
+        label,
+        digest,
+        counts: zeroCounts(),
+        counted: [],
+        ignored: [],
+        breaches: [],
+        url: findingsConsoleUrl(region, account, repository, digest),
+      };
       let outcome;
       try {
         outcome = await waitForScan(ecr, { region, account, repository, digest }, label, r.timeoutMs, clock, deps.log);

@@ -16,7 +16,7 @@ import {
   overrideOf,
   shown,
   sourcedImages,
-} from '@ensure-image/conventions';
+} from '@ensure-image/core';
 import { readYamlFile } from './yaml-file.js';
 
 export interface SourceOptions {
@@ -50,7 +50,10 @@ export async function loadSourced(o: SourceOptions): Promise<ManifestImage[]> {
       json = await (o.bake ?? bakePrint)({ cwd: o.workspace, files, targets, env: o.env as Record<string, string> });
     } catch (e) {
       if (e instanceof BuildxMissingError) {
-        throw new ValidationError('manifest', `${shown(o.file)} is a bake file, read with docker buildx bake --print, and buildx is not installed (${e.message}): add docker/setup-buildx-action, or install the docker-buildx plugin; or name an images.yml or compose file`);
+        throw new ValidationError(
+          'manifest',
+          `${shown(o.file)} is a bake file, read with docker buildx bake --print, and buildx is not installed (${e.message}): add docker/setup-buildx-action, or install the docker-buildx plugin; or name an images.yml or compose file`,
+        );
       }
       throw new ManifestError(o.file, '', (e as Error).message);
     }
@@ -63,7 +66,14 @@ export async function loadSourced(o: SourceOptions): Promise<ManifestImage[]> {
     const keep = m.origins.map((w, n) => ({ w, n })).filter(({ w }) => targets.includes(w.slice('services.'.length)));
     const unknown = targets.filter((t) => !m.origins.includes(`services.${t}`));
     if (unknown.length) throw new ValidationError('targets', `${unknown.map(shown).join(', ')} is not a service with a build in ${o.file}`);
-    return sourcedImages({ doc: { images: keep.map(({ n }) => m.doc.images[n] as Record<string, unknown>) }, origins: keep.map(({ w }) => w), fixed: keep.map(({ n }) => m.fixed?.[n]) }, opts);
+    return sourcedImages(
+      {
+        doc: { images: keep.map(({ n }) => m.doc.images[n] as Record<string, unknown>) },
+        origins: keep.map(({ w }) => w),
+        fixed: keep.map(({ n }) => m.fixed?.[n]),
+      },
+      opts,
+    );
   }
   return sourcedImages(m, opts);
 }

@@ -1,6 +1,6 @@
 import type { Ecr } from '@ensure-image/adapters/aws';
 import type { Log } from '@ensure-image/adapters/log';
-import { type ImageInputs, type RegionEnv, type ResolvedImage, needsAccount, resolveImage, resolveRegion } from '@ensure-image/conventions';
+import { type ImageInputs, type RegionEnv, type ResolvedImage, needsAccount, resolveImage, resolveRegion } from '@ensure-image/core';
 
 /**
  * Resolve the image the inputs name. Only when nothing names the registry is STS asked for

@@ -3,7 +3,7 @@
 // image under a `-dirty-` tag, and the actions warn or fail (their `dirty` input).
 import type { Git } from '@ensure-image/adapters/git';
 import type { Log } from '@ensure-image/adapters/log';
-import { type DirtyMode, type ResolvedTag, ValidationError, type WorktreeChange, changesUnder, dirtyTag, listFiles } from '@ensure-image/conventions';
+import { type DirtyMode, type ResolvedTag, ValidationError, type WorktreeChange, changesUnder, dirtyTag, listFiles } from '@ensure-image/core';
 
 /**
  * For each list of paths, the workspace's uncommitted changes under it. A workspace that is no
@@ -20,7 +20,11 @@ export async function dirtyImageTag(tag: ResolvedTag, prefix: string, changes: r
   const present = changes.filter((c) => !c.deleted).map((c) => c.path);
   const blobs = git.hashFiles ? await git.hashFiles(workspace, present) : present.map(() => 'unknown');
   const byPath = new Map(present.map((p, n) => [p, blobs[n]]));
-  const t = dirtyTag(prefix, tag.id, changes.map((c) => ({ path: c.path, ...(c.deleted ? {} : { blob: byPath.get(c.path) }) })));
+  const t = dirtyTag(
+    prefix,
+    tag.id,
+    changes.map((c) => ({ path: c.path, ...(c.deleted ? {} : { blob: byPath.get(c.path) }) })),
+  );
   return { ...tag, tag: t, tags: [t] };
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { ManifestError, ValidationError, shown, yamlErrorDetail } from '@ensure-image/conventions';
+import { ManifestError, ValidationError, shown, yamlErrorDetail } from '@ensure-image/core';
 import { parse as parseYaml } from 'yaml';
 
 /** A workspace-relative YAML (or JSON) file the `manifest` input names, parsed; errors name the input or the file with line and column. */

@@ -1,4 +1,4 @@
-import { partitionOf } from '@ensure-image/conventions';
+import { partitionOf } from '@ensure-image/core';
 
 /** The default API host of an AWS service in a region (`api.ecr.eu-west-1.amazonaws.com`), as the SDK's endpoint rules give it. */
 export function apiHost(service: string, region: string): string {

@@ -1,4 +1,4 @@
-import type { Finding } from '@ensure-image/conventions';
+import type { Finding } from '@ensure-image/core';
 
 /** One image manifest in a private ECR repository, by digest. */
 export interface ScanQuery {

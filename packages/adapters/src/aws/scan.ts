@@ -8,7 +8,7 @@ import {
   type ImageScanFinding,
   StartImageScanCommand,
 } from '@aws-sdk/client-ecr';
-import { type Finding, toSeverity } from '@ensure-image/conventions';
+import { type Finding, toSeverity } from '@ensure-image/core';
 import { explainAwsError } from './errors.js';
 import type { ScanQuery, ScanRead, StartScanResult } from './scan-types.js';
 
@@ -85,7 +85,9 @@ export async function readScan(client: ECRClient, q: ScanQuery): Promise<ScanRea
 /** StartImageScan; the refusals the gate knows come back as results, anything else throws. */
 export async function startScan(client: ECRClient, q: ScanQuery): Promise<StartScanResult> {
   try {
-    await client.send(new StartImageScanCommand({ ...(q.account ? { registryId: q.account } : {}), repositoryName: q.repository, imageId: { imageDigest: q.digest } }));
+    await client.send(
+      new StartImageScanCommand({ ...(q.account ? { registryId: q.account } : {}), repositoryName: q.repository, imageId: { imageDigest: q.digest } }),
+    );
     return 'started';
   } catch (e) {
     const name = (e as { name?: string }).name;

@@ -7,9 +7,13 @@ import {
   PutImageCommand,
   PutLifecyclePolicyCommand,
 } from '@aws-sdk/client-ecr';
-import { CreateRepositoryCommand as CreatePublicRepositoryCommand, ECRPUBLICClient, GetAuthorizationTokenCommand as GetPublicTokenCommand } from '@aws-sdk/client-ecr-public';
+import {
+  CreateRepositoryCommand as CreatePublicRepositoryCommand,
+  ECRPUBLICClient,
+  GetAuthorizationTokenCommand as GetPublicTokenCommand,
+} from '@aws-sdk/client-ecr-public';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { ECR_PUBLIC_REGION } from '@ensure-image/conventions';
+import { ECR_PUBLIC_REGION } from '@ensure-image/core';
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js';
 import { explainAwsError } from './errors.js';
 import { apiHost } from './hosts.js';
@@ -92,7 +96,6 @@ export class SdkEcr implements Ecr {
     return found;
   }
 
-
   private readonly accounts = new Map<string, Promise<string>>();
 
   /** Asked once per region per process, however many images need it. */
@@ -165,7 +168,9 @@ export class SdkEcr implements Ecr {
     }
     if (r.lifecyclePolicy) {
       try {
-        await this.client(r.region).send(new PutLifecyclePolicyCommand({ ...registryId, repositoryName: r.repository, lifecyclePolicyText: r.lifecyclePolicy }));
+        await this.client(r.region).send(
+          new PutLifecyclePolicyCommand({ ...registryId, repositoryName: r.repository, lifecyclePolicyText: r.lifecyclePolicy }),
+        );
       } catch (e) {
         throw explainAwsError(e, 'ecr:PutLifecyclePolicy', `ecr:PutLifecyclePolicy on ${r.repository} (the repository was created)`);
       }

@@ -92,12 +92,15 @@ export class AwsApiError extends Error {
 function send(req: SignedRequest, agent: Agent | undefined): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   const request = req.protocol === 'http:' ? httpRequest : httpsRequest;
   return new Promise((resolve, reject) => {
-    const r = request({ method: req.method, hostname: req.hostname, port: req.port, path: req.path, headers: req.headers, ...(agent ? { agent } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const r = request(
+      { method: req.method, hostname: req.hostname, port: req.port, path: req.path, headers: req.headers, ...(agent ? { agent } : {}) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     r.on('error', reject);
     r.end(req.body);
   });

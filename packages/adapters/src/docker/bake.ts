@@ -29,7 +29,8 @@ async function run(args: string[], cwd: string, env: Record<string, string>): Pr
 export async function bakePrint(r: BakeRequest): Promise<unknown> {
   const env = r.env ?? {};
   const version = await run(['buildx', 'version'], r.cwd, env);
-  if (!version || version.exitCode !== 0) throw new BuildxMissingError((version?.stderr || version?.stdout || 'docker is not on PATH').trim().split('\n')[0] ?? '');
+  if (!version || version.exitCode !== 0)
+    throw new BuildxMissingError((version?.stderr || version?.stdout || 'docker is not on PATH').trim().split('\n')[0] ?? '');
   const args = ['buildx', 'bake', '--print', ...r.files.flatMap((f) => ['-f', f]), '--', ...r.targets];
   const out = await run(args, r.cwd, env);
   if (!out || out.exitCode !== 0) throw new Error(`docker buildx bake --print failed: ${(out?.stderr ?? '').trim().split('\n').slice(-3).join(' ')}`);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as exec from '@actions/exec';
-import type { BuilderInfo } from '@ensure-image/conventions';
+import type { BuilderInfo } from '@ensure-image/core';
 import { ImmutableTagError, ToolMissingError } from '../errors.js';
 import { digestFromPush, isImmutableTagRefusal, parseBuilderInfo, tail } from './output.js';
 
@@ -31,7 +31,7 @@ export interface Docker {
   /** The buildx builder's driver and whether the engine stores images in containerd. */
   builderInfo(builder?: string): Promise<BuilderInfo>;
   /**
-   * `docker buildx build` with the given argv (from conventions' buildxArgs); buildx's metadata
+   * `docker buildx build` with the given argv (from core's buildxArgs); buildx's metadata
    * (`containerimage.digest`, ...) is returned. Throws ImmutableTagError when the push was
    * refused for an immutable tag.
    */

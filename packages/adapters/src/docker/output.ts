@@ -1,5 +1,5 @@
 // What the docker CLI prints, read into typed values. Kept beside the adapter that runs it.
-import type { BuilderInfo } from '@ensure-image/conventions';
+import type { BuilderInfo } from '@ensure-image/core';
 
 /** The last lines of a command's output, for error messages. */
 export function tail(r: { stdout: string; stderr: string }, lines = 25): string {

@@ -1,6 +1,6 @@
 import * as exec from '@actions/exec';
 import { listFiles, readFile } from './tree.js';
-import type { WorktreeChange } from '@ensure-image/conventions';
+import type { WorktreeChange } from '@ensure-image/core';
 
 /** What the steps ask of git. */
 export interface Git {
@@ -61,7 +61,9 @@ export class GitCli implements Git {
   }
 
   async isShallow(cwd: string): Promise<boolean> {
-    const r = await exec.getExecOutput('git', ['-C', cwd, 'rev-parse', '--is-shallow-repository'], { ignoreReturnCode: true, silent: true }).catch(() => undefined);
+    const r = await exec
+      .getExecOutput('git', ['-C', cwd, 'rev-parse', '--is-shallow-repository'], { ignoreReturnCode: true, silent: true })
+      .catch(() => undefined);
     return r?.exitCode === 0 && r.stdout.trim() === 'true';
   }
 

@@ -89,7 +89,8 @@ export class HttpRegistry implements Registry {
   private check(res: Response, method: string, t: ManifestTarget, text = ''): void {
     if (res.ok) return;
     const action = method === 'PUT' ? 'push' : 'pull';
-    if (res.status === 401) throw new CredentialsError(`${t.host} refused the credentials for ${t.name} (HTTP 401): check username/password or the docker login`);
+    if (res.status === 401)
+      throw new CredentialsError(`${t.host} refused the credentials for ${t.name} (HTTP 401): check username/password or the docker login`);
     if (res.status === 403) throw new PermissionError(`${t.host} denied ${action} access to ${t.name} (HTTP 403)`);
     throw new Error(`${method} ${t.host}/v2/${t.name}/manifests/${t.reference} answered HTTP ${res.status}${text ? `: ${text.slice(0, 300)}` : ''}`);
   }

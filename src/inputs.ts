@@ -2,9 +2,6 @@
 // validated as a whole before git, STS, ECR or docker runs.
 import * as path from 'node:path';
 import {
-  type ImageInputs,
-  type ResolveTagInputs,
-  cdkContext,
   defaultImagePaths,
   isAutoPaths,
   normalisePath,
@@ -17,15 +14,14 @@ import {
 } from '@ensure-image/core';
 import {
   BUILD_INPUTS,
-  type BuildSettings,
   DIRTY_INPUT,
   REPOSITORY_INPUTS,
   SCAN_INPUTS,
   buildSettings,
   credentials,
   declareInputs,
-  imageInputs,
   input,
+  imageInputs,
   isAct,
   log,
   readDeclared,
@@ -35,10 +31,7 @@ import {
   tagInputs,
   workspace,
 } from '@ensure-image/runner';
-import type { RepositorySettings } from '@ensure-image/core';
-import type { CacheMode, DirtyMode } from '@ensure-image/core';
-
-import type { ScanSettings } from '@ensure-image/steps';
+import { type EnsureRequest, ensureCdkArgs } from '@ensure-image/steps';
 
 /** Every input the all-in-one action reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -66,38 +59,13 @@ export const INPUTS = declareInputs({
   ...SCAN_INPUTS,
 });
 
-/** What `ensure` takes: every value decided, nothing left to read. */
-export interface EnsureInputs {
-  name: string;
-  image: ImageInputs;
-  tag: ResolveTagInputs;
-  build: BuildSettings;
-  /** More tags from `tags` (bare or full references). */
-  tags: readonly string[];
-  credentials?: { username: string; password: string };
-  login: boolean;
-  force: boolean;
-  dirty: DirtyMode;
-  cache: CacheMode;
-  flag: string;
-  keySuffix: string;
-  runnerTemp: string;
-  act: boolean;
-  createRepository?: RepositorySettings;
-  missingRepository: 'error' | 'absent';
-  /** The scan gate over the image, built or skipped (off: no call). */
-  scan: ScanSettings;
-  /** Build the one platform for a later merge (actions/merge); see build-push's platform-job. */
-  platformJob?: boolean;
-}
-
 /** For `tag-source: tree`: the context, plus the Dockerfile when it lies outside it. */
 function defaultPaths(ws: string, context: string, file: string): string[] {
   const rel = (p: string): string => path.relative(ws, p) || '.';
   return defaultImagePaths(rel(context), rel(file));
 }
 
-export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
+export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureRequest {
   const ws = workspace(env);
   const v = readDeclared(INPUTS, env);
   const image = imageInputs(v);
@@ -105,7 +73,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
   refuseUnscannable(v['scan-gate'], image, env);
   const name = validateImageName('name', v.name || (v.repository.split('/').pop() as string));
   // The CDK keys are known now (only the tag is not): a flag that collides with the image's key fails here.
-  cdkContext({ flag: v.flag, usePrebuilt: true, images: [{ name, tag: 'x' }], keySuffix: v['key-suffix'], extra: [], inputs: { images: 'name' } });
+  ensureCdkArgs({ flag: v.flag, keySuffix: v['key-suffix'], name }, true, 'x');
   const build = buildSettings(v, ws, env, log);
   const create = repositorySettings(v);
   const creds = credentials(v, log);
@@ -130,7 +98,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureInputs {
     login: v.login,
     force: v['force-build'],
     dirty: v.dirty,
-    cache: v.cache,
     flag: v.flag,
     keySuffix: v['key-suffix'],
     runnerTemp: env.RUNNER_TEMP || '/tmp',

@@ -1,7 +1,7 @@
 // The all-in-one action as a plain function over the adapters' fakes: inputs read from an
-// env as the runner gives them (only what a user sets), then ensure(inputs, deps).
+// env as the runner gives them (only what a user sets), then ensureImage(request, deps).
 import { FakeDirCache, FakeDocker, FakeEcr, FakeGit, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { ensure } from '../../src/ensure.js';
+import { ensureImage as ensure } from '@ensure-image/steps';
 import { readInputs } from '../../src/inputs.js';
 import { inputEnv, workspaceDir } from './actions.js';
 
@@ -62,7 +62,7 @@ test('the image exists: login, one BatchGetImage, no build; CDK args use the pre
   expect(s.ecr.calls).toEqual(['accountId us-east-1', 'privateTokens us-east-1 123456789012', 'findImages us-east-1 123456789012 cloudtak 1']);
   expect(s.docker.commands).toEqual([]);
   expect(s.logins).toEqual([ECR]);
-  expect(r.summary).toContainEqual(['result', 'existed: build skipped']);
+  expect(r.summary?.rows).toContainEqual(['result', 'existed: build skipped']);
 });
 
 test('the image is missing: built and pushed with its aliases and extra tags, after the login', async () => {

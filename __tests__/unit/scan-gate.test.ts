@@ -1,6 +1,6 @@
 // The scan gate's inputs on every action that has them, and the root action's gate over fakes.
 import { FakeDirCache, FakeDocker, FakeEcr, FakeGit, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
-import { ensure } from '../../src/ensure.js';
+import { ensureImage as ensure } from '@ensure-image/steps';
 import { readInputs } from '../../src/inputs.js';
 import { ACTIONS, baseEnv, inputEnv, workspaceDir } from './actions.js';
 
@@ -63,12 +63,12 @@ test('root: a skipped image with a CRITICAL is gated: fail gives a failure to th
   const r = await ensure(s.i, s.deps);
   expect(r.outputs).toMatchObject({ exists: true, built: false, 'scan-status': 'COMPLETE', 'scan-passed': 'false' });
   expect(JSON.parse(r.outputs.findings).CRITICAL).toBe(1);
-  expect(r.scan.failure?.message).toMatch(/CRITICAL 1 \(limit 0\)/);
-  expect(r.summary.map(([k]) => k)).toContain('scan gate (s)');
+  expect(r.scan?.failure?.message).toMatch(/CRITICAL 1 \(limit 0\)/);
+  expect(r.summary?.rows.map(([k]) => k)).toContain('scan gate (s)');
 
   const ok = root({ 'scan-gate': 'fail', 'scan-ignore': 'CVE-2026-1 until 2099-01-01' });
   const passed = await ensure(ok.i, ok.deps);
-  expect(passed.scan.failure).toBeUndefined();
+  expect(passed.scan?.failure).toBeUndefined();
   expect(passed.outputs['scan-passed']).toBe('true');
 });
 
@@ -77,7 +77,7 @@ test('root: scan-gate off (the default) reads no findings', async () => {
   const r = await ensure(s.i, s.deps);
   expect(s.ecr.calls.some((c) => /Scan/.test(c))).toBe(false);
   expect(r.outputs['scan-status']).toBe('off');
-  expect(r.summary.map(([k]) => k)).not.toContain('scan gate (s)');
+  expect(r.summary?.rows.map(([k]) => k)).not.toContain('scan gate (s)');
 });
 
 test('actions/scan-gate: an image with no tag or digest is refused naming tag', async () => {

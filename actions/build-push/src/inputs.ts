@@ -1,9 +1,8 @@
-import { type ImageInputs, type RepositorySettings, validateImageInputs, validateImageName } from '@ensure-image/core';
+import { validateImageInputs, validateImageName } from '@ensure-image/core';
 import {
-  IMAGE_INPUTS,
   BUILD_INPUTS,
-  type BuildSettings,
   DIRTY_INPUT,
+  IMAGE_INPUTS,
   REPOSITORY_INPUTS,
   SCAN_INPUTS,
   buildSettings,
@@ -19,8 +18,7 @@ import {
   scanSettings,
   workspace,
 } from '@ensure-image/runner';
-import type { CacheMode, DirtyMode } from '@ensure-image/core';
-import type { ScanSettings } from '@ensure-image/steps';
+import type { BuildImageRequest } from '@ensure-image/steps';
 
 /** Every input build-push reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -36,30 +34,8 @@ export const INPUTS = declareInputs({
   ...SCAN_INPUTS,
 });
 
-export interface BuildPushInputs {
-  image: ImageInputs;
-  settings: BuildSettings;
-  /** More tags (bare or full references), expanded once the image is resolved. */
-  tags: readonly string[];
-  cache: CacheMode;
-  skipIfExists: boolean;
-  credentials?: { username: string; password: string };
-  runnerTemp: string;
-  act: boolean;
-  workspace: string;
-  /** The image's name (cache scope); empty: from the tag. */
-  name: string;
-  createRepository?: RepositorySettings;
-  missingRepository: 'error' | 'absent';
-  dirty: DirtyMode;
-  /** The scan gate over the image pushed or found (off: no call). */
-  scan: ScanSettings;
-  /** Build the one platform for a later merge (actions/merge). */
-  platformJob: boolean;
-}
-
 /** The inputs, read and checked as a whole (before STS, a registry or docker is asked). */
-export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInputs {
+export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildImageRequest {
   const v = readDeclared(INPUTS, env);
   const creds = credentials(v, log);
   const image = imageInputs(v);
@@ -71,7 +47,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): BuildPushInput
     image,
     settings: buildSettings(v, ws, env, log),
     tags: v.tags,
-    cache: v.cache,
     skipIfExists: v['skip-if-exists'],
     ...(creds ? { credentials: creds } : {}),
     runnerTemp: env.RUNNER_TEMP || '/tmp',

@@ -1,5 +1,6 @@
 import { parseCdkImages, validateContextKey } from '@ensure-image/core';
 import { declareInputs, input, readDeclared } from '@ensure-image/runner';
+import type { CdkArgsRequest } from '@ensure-image/steps';
 
 /** Every input cdk-context reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -11,6 +12,7 @@ export const INPUTS = declareInputs({
 });
 
 /** The inputs, read and checked (nothing else runs before this). */
-export function readInputs(env: NodeJS.ProcessEnv = process.env) {
-  return readDeclared(INPUTS, env);
+export function readInputs(env: NodeJS.ProcessEnv = process.env): CdkArgsRequest {
+  const v = readDeclared(INPUTS, env);
+  return { images: v.images, usePrebuilt: v['use-prebuilt'], flag: v.flag, keySuffix: v['key-suffix'], extra: v.extra };
 }

@@ -1,5 +1,6 @@
-import { type LoginPlan, planLogins } from '@ensure-image/core';
+import { planLogins } from '@ensure-image/core';
 import { declareInputs, input, readDeclared } from '@ensure-image/runner';
+import type { LogInRequest } from '@ensure-image/steps';
 
 /** Every input ecr-login reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -10,16 +11,8 @@ export const INPUTS = declareInputs({
   'output-credentials': input.bool('false'),
 });
 
-export interface EcrLoginInputs {
-  plan: LoginPlan;
-  /** Register the passwords as secrets: unmasked only when credential outputs are asked for and masking is turned off. */
-  mask: boolean;
-  skipLogout: boolean;
-  outputCredentials: boolean;
-}
-
 /** The inputs, read and checked (before any token is asked for). */
-export function readInputs(env: NodeJS.ProcessEnv = process.env): EcrLoginInputs {
+export function readInputs(env: NodeJS.ProcessEnv = process.env): LogInRequest {
   const v = readDeclared(INPUTS, env);
   return {
     plan: planLogins(v.registries, v.region || undefined, env),

@@ -1,5 +1,6 @@
-import { type ImageInputs, validateImageInputs } from '@ensure-image/core';
+import { validateImageInputs } from '@ensure-image/core';
 import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/runner';
+import type { CheckImageRequest } from '@ensure-image/steps';
 
 /** Every input image-exists reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -9,14 +10,8 @@ export const INPUTS = declareInputs({
   'missing-repository': input.choice(['error', 'absent'] as const, 'error'),
 });
 
-export interface ImageExistsInputs {
-  image: ImageInputs;
-  credentials?: { username: string; password: string };
-  missingRepository: 'error' | 'absent';
-}
-
 /** The inputs, read and checked as a whole (before STS or any registry is asked). */
-export function readInputs(env: NodeJS.ProcessEnv = process.env): ImageExistsInputs {
+export function readInputs(env: NodeJS.ProcessEnv = process.env): CheckImageRequest {
   const v = readDeclared(INPUTS, env);
   const creds = credentials(v, log);
   const image = imageInputs(v);

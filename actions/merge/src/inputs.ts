@@ -1,5 +1,6 @@
-import { type ImageInputs, parseExtraTags, parseKeyValues, parsePlatformDigests, parsePlatforms, validateImageInputs } from '@ensure-image/core';
+import { parseExtraTags, parseKeyValues, parsePlatformDigests, parsePlatforms, validateImageInputs } from '@ensure-image/core';
 import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/runner';
+import type { MergeImageRequest } from '@ensure-image/steps';
 
 /** Every input merge reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -11,16 +12,8 @@ export const INPUTS = declareInputs({
   password: input.text(''),
 });
 
-export interface MergeActionInputs {
-  image: ImageInputs;
-  platforms: string[];
-  digests: Map<string, string>;
-  tags: string[];
-  credentials?: { username: string; password: string };
-}
-
 /** The inputs, read and checked as a whole (before STS or any registry is asked). */
-export function readInputs(env: NodeJS.ProcessEnv = process.env): MergeActionInputs {
+export function readInputs(env: NodeJS.ProcessEnv = process.env): MergeImageRequest {
   const v = readDeclared(INPUTS, env);
   const creds = credentials(v, log);
   const image = imageInputs(v);

@@ -1,13 +1,4 @@
-import {
-  type DirtyMode,
-  type KeyValue,
-  type ManifestImage,
-  type RepositorySettings,
-  cdkContext,
-  parseKeyValues,
-  validateContextKey,
-  validateRunnerMapping,
-} from '@ensure-image/core';
+import { parseKeyValues, validateContextKey, validateRunnerMapping } from '@ensure-image/core';
 import {
   DIRTY_INPUT,
   REPOSITORY_INPUTS,
@@ -20,7 +11,7 @@ import {
   scanSettings,
   workspace,
 } from '@ensure-image/runner';
-import { type ScanSettings, loadManifest } from '@ensure-image/steps';
+import { type PlanManifestRequest, loadManifest, planCdkArgs } from '@ensure-image/steps';
 
 /** Every input plan reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -37,40 +28,17 @@ export const INPUTS = declareInputs({
   runner: input.parsed('default=ubuntu-24.04\nlinux/arm64=ubuntu-24.04-arm', (n, v) => validateRunnerMapping(n, parseKeyValues(n, v)), { multiline: true }),
 });
 
-export interface PlanActionInputs {
-  workspace: string;
-  images: ManifestImage[];
-  source: 'commit' | 'tree';
-  length: number;
-  flag: string;
-  keySuffix: string;
-  missingRepository: 'error' | 'absent';
-  createRepository?: RepositorySettings;
-  retag: boolean;
-  githubSha?: string;
-  manifest: string;
-  dirty: DirtyMode;
-  /** The scan gate over every image found present (off: no call). */
-  scan: ScanSettings;
-  /** Runner label per platform prefix, for the matrix entries. */
-  runner: KeyValue[];
-}
-
 /** The inputs and the whole manifest, read and checked before git, STS or any registry is asked. */
-export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<PlanActionInputs> {
+export async function readInputs(env: NodeJS.ProcessEnv = process.env): Promise<PlanManifestRequest> {
   const ws = workspace(env);
   const v = readDeclared(INPUTS, env);
   const create = repositorySettings(v);
   const images = await loadManifest({ file: v.manifest, workspace: ws, env, length: v.length, targets: v.targets });
   // The CDK keys are known now (only the tags are not): a flag that collides with an image's key fails here.
-  cdkContext({
-    flag: v.flag,
-    usePrebuilt: true,
-    images: images.map((i) => ({ name: i.name, tag: 'x' })),
-    keySuffix: v['key-suffix'],
-    extra: [],
-    inputs: { images: 'manifest' },
-  });
+  planCdkArgs(
+    { flag: v.flag, keySuffix: v['key-suffix'] },
+    images.map((i) => ({ name: i.name, tag: 'x' })),
+  );
   for (const img of images) refuseUnscannable(v['scan-gate'], img.registry ? { repository: img.repository, registry: img.registry } : {}, env);
   return {
     workspace: ws,

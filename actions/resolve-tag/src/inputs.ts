@@ -1,16 +1,6 @@
-import {
-  type DirtyMode,
-  type ResolveTagInputs,
-  defaultImagePaths,
-  dockerfilePath,
-  isAutoPaths,
-  normalisePath,
-  parseList,
-  validatePrefix,
-  validateShaInput,
-  validateStage,
-} from '@ensure-image/core';
+import { defaultImagePaths, dockerfilePath, isAutoPaths, normalisePath, parseList, validatePrefix, validateShaInput, validateStage } from '@ensure-image/core';
 import { DIRTY_INPUT, declareInputs, input, readDeclared, tagInputs, workspace } from '@ensure-image/runner';
+import type { TagCheckoutRequest } from '@ensure-image/steps';
 
 /** Every input resolve-tag reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -28,7 +18,7 @@ export const INPUTS = declareInputs({
 });
 
 /** The inputs, read and checked as far as they can be without git. */
-export function readInputs(env: NodeJS.ProcessEnv = process.env): ResolveTagInputs & { dirty: DirtyMode } {
+export function readInputs(env: NodeJS.ProcessEnv = process.env): TagCheckoutRequest {
   const v = readDeclared(INPUTS, env);
   // `paths: auto`: what the Dockerfile reads; its context (and Dockerfile) are where uncommitted changes are looked for.
   const file = dockerfilePath(v.context, v.file);

@@ -1,6 +1,6 @@
-import { type ImageInputs, ValidationError, parseReference, validateImageInputs } from '@ensure-image/core';
+import { ValidationError, parseReference, validateImageInputs } from '@ensure-image/core';
 import { IMAGE_INPUTS, SCAN_INPUTS, declareInputs, imageInputs, input, readDeclared, refuseUnscannable, scanSettings } from '@ensure-image/runner';
-import type { ScanSettings } from '@ensure-image/steps';
+import type { GateScanRequest } from '@ensure-image/steps';
 
 /** Every input scan-gate reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
@@ -10,13 +10,8 @@ export const INPUTS = declareInputs({
   'scan-gate': input.choice(['off', 'warn', 'fail'] as const, 'fail'),
 });
 
-export interface ScanGateInputs {
-  image: ImageInputs;
-  scan: ScanSettings;
-}
-
 /** The inputs, read and checked as a whole (before STS or ECR is asked). */
-export function readInputs(env: NodeJS.ProcessEnv = process.env): ScanGateInputs {
+export function readInputs(env: NodeJS.ProcessEnv = process.env): GateScanRequest {
   const v = readDeclared(INPUTS, env);
   const image = imageInputs(v);
   validateImageInputs(image, env);

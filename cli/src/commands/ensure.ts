@@ -1,17 +1,11 @@
 import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { dockerfilePath, formatName, ociLabels, planLogins } from '@ensure-image/core';
-import { type PlannedImage, buildPush, login, planImages } from '@ensure-image/steps';
+import { planLogins } from '@ensure-image/core';
+import { type PlannedImage, buildFromTag, login, planImages, plannedBuild } from '@ensure-image/steps';
 import type { Command, Context } from '../command.js';
 import { EXIT, explain } from '../errors.js';
-import { MANIFEST_FLAGS, type ManifestOptions, loadManifest, manifestOptions, planInputs } from '../manifest.js';
+import { MANIFEST_FLAGS, loadManifest, manifestOptions, planInputs } from '../manifest.js';
 import { seconds } from '../table.js';
 import { COMMON_HELP, warnUncommitted } from './plan.js';
-
-/** Context and Dockerfile of an image, absolute (the loader checked that both exist). */
-function buildPaths(p: PlannedImage['spec'], o: ManifestOptions): { context: string; file: string } {
-  return { context: path.resolve(o.workspace, p.context), file: path.resolve(o.workspace, dockerfilePath(p.context, p.file)) };
-}
 
 /** Log docker in to the ECR registries (private and public) that the builds push to. */
 async function logIn(toBuild: readonly PlannedImage[], c: Context): Promise<void> {
@@ -69,26 +63,13 @@ Exit: 0 all there or built, 1 a build failed (the others still run), 2 bad optio
         deps.out(`${step}: ${line} in ${seconds(deps.now() - t0)}`);
       };
       try {
-        const r = await buildPush(
-          {
-            image: p.target,
-            plan: {
-              ...buildPaths(p.spec, o),
-              extraRefs: p.tag.tags.slice(1).map((t) => `${formatName(p.target.ref)}:${t}`),
-              buildArgs: p.spec.buildArgs,
-              labels: ociLabels([], p.tag.sha, undefined),
-              platforms: p.spec.platforms,
-              ...(p.spec.target ? { target: p.spec.target } : {}),
-              provenance: false,
-              push: pushes(p),
-            },
-            cache: 'none',
-            skipIfExists: false,
-            runnerTemp: tmpdir(),
-            act: false,
-          },
-          { docker: deps.docker, log, ecr: deps.ecr, registry: deps.registry, cache: deps.cache },
-        );
+        const r = await buildFromTag(plannedBuild(p, { workspace: o.workspace, push: pushes(p), runnerTemp: tmpdir() }), {
+          docker: deps.docker,
+          log,
+          ecr: deps.ecr,
+          registry: deps.registry,
+          cache: deps.cache,
+        });
         const kept = push && !pushes(p) ? ' (not pushed: uncommitted changes; --allow-dirty pushes it)' : ' (not pushed)';
         done(pushes(p) ? `pushed ${r.digest || r.image}` : `built ${r.image}${kept}`);
       } catch (e) {

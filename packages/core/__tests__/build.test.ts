@@ -29,6 +29,7 @@ const plan: BuildPlan = {
   platforms: [],
   provenance: false,
   push: true,
+  cache: 'none',
 };
 
 describe('buildx argv', () => {

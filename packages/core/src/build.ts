@@ -20,18 +20,18 @@ export function secretEnv(secrets: readonly BuildSecret[] = []): Record<string, 
   return Object.fromEntries(secrets.flatMap((s) => ('value' in s ? [[secretEnvName(s.id), s.value]] : [])));
 }
 
-/** What to build, as the inputs decide it (paths absolute, extra tags full references). */
-export interface BuildSpec {
+/** What to build and how, as the inputs decide it (paths absolute); where it goes is the plan's `refs`. */
+export interface BuildSettings {
   context: string;
   file: string;
-  /** More references to push besides the main one (aliases, other registries). */
-  extraRefs: readonly string[];
   buildArgs: readonly KeyValue[];
   labels: readonly KeyValue[];
   platforms: readonly string[];
   target?: string;
   provenance: boolean;
   push: boolean;
+  /** The layer cache (buildx): `auto` picks by builder and runner; cacheFrom/cacheTo replace it. */
+  cache: CacheMode;
   builder?: string;
   secrets?: readonly BuildSecret[];
   /** `--ssh` values (`default`, `id=path`). */
@@ -47,8 +47,8 @@ export interface BuildSpec {
   output?: string;
 }
 
-/** A spec with its references settled (main first, each once). */
-export interface BuildPlan extends Omit<BuildSpec, 'extraRefs'> {
+/** The settings with their references settled (main first, each once): what the argv builders take. */
+export interface BuildPlan extends BuildSettings {
   refs: string[];
 }
 

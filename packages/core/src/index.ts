@@ -19,3 +19,4 @@ export * from './scan-policy.js';
 export * from './scan-wait.js';
 export * from './scan-report.js';
 export * from './platforms.js';
+export type { OutputValue, StepReport, SummaryRow } from './step-report.js';

@@ -3,9 +3,8 @@ import * as path from 'node:path';
 import type { Log } from '@ensure-image/adapters/log';
 import {
   type BuildSecret,
-  type BuildSpec,
+  type BuildSettings,
   CACHE_MODES,
-  type KeyValue,
   ValidationError,
   ociLabels,
   parseExtraTags,
@@ -16,7 +15,7 @@ import {
   validateSecretIds,
   validateStage,
 } from '@ensure-image/core';
-import { input } from './declare.js';
+import { type Values, input } from './declare.js';
 
 /** Lines of raw buildx values (cache-from/cache-to hold commas, so only newlines separate them). */
 const lines = (_name: string, v: string): string[] =>
@@ -49,29 +48,8 @@ export const BUILD_INPUTS = {
   'cache-to': input.parsed('', lines, { multiline: true }),
 };
 
-export interface BuildValues {
-  context: string;
-  file: string;
-  'build-args': KeyValue[];
-  platforms: string[];
-  target: string;
-  labels: KeyValue[];
-  provenance: boolean;
-  push: boolean;
-  builder: string;
-  secrets: KeyValue[];
-  'secret-envs': KeyValue[];
-  'secret-files': KeyValue[];
-  ssh: string[];
-  'no-cache': boolean;
-  pull: boolean;
-  network: string;
-  'cache-from': string[];
-  'cache-to': string[];
-}
-
-/** What build-push's step takes, less the extra references (known once the image is). */
-export type BuildSettings = Omit<BuildSpec, 'extraRefs'>;
+/** The build inputs as read (their types inferred from the declarations above). */
+export type BuildValues = Values<typeof BUILD_INPUTS>;
 
 /** A workspace-relative path input, resolved and checked to exist. */
 function workspacePath(name: string, value: string, ws: string): string {
@@ -123,6 +101,7 @@ export function buildSettings(v: BuildValues, ws: string, env: NodeJS.ProcessEnv
     platforms: v.platforms,
     provenance: v.provenance,
     push: v.push,
+    cache: v.cache,
     ...(v.target ? { target: v.target } : {}),
     ...(v.builder ? { builder: v.builder } : {}),
   };

@@ -1,11 +1,12 @@
 export { runAction, guarded, type ActionMain } from './run.js';
 export { declareInputs, readDeclared, rawDeclared, input, type InputSpec, type Declarations, type Values } from './declare.js';
 export { setOutputs } from './outputs.js';
-export { writeSummary, type SummaryRow } from './summary.js';
+export { writeSummary } from './summary.js';
+export { report } from './report.js';
 export { isAct, workspace } from './env.js';
 export { log } from './log.js';
 export { IMAGE_INPUTS, imageInputs, credentials } from './image-inputs.js';
-export { BUILD_INPUTS, buildSettings, type BuildSettings, type BuildValues } from './build-inputs.js';
+export { BUILD_INPUTS, buildSettings, type BuildValues } from './build-inputs.js';
 export { REPOSITORY_INPUTS, repositorySettings, type RepositoryValues } from './repository-inputs.js';
 export { tagInputs } from './tag-inputs.js';
 export { DIRTY_INPUT } from './dirty-input.js';

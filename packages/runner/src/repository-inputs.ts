@@ -1,6 +1,6 @@
 // The inputs about a missing ECR repository, shared by build-push, the root action and plan.
 import { type RepositorySettings, ValidationError, parseInteger, parseTagMutability, validateKmsKey } from '@ensure-image/core';
-import { input } from './declare.js';
+import { type Values, input } from './declare.js';
 
 /** What a step does with a missing ECR repository: build-push, the root action and plan share these. */
 export const REPOSITORY_INPUTS = {
@@ -12,14 +12,8 @@ export const REPOSITORY_INPUTS = {
   'missing-repository': input.choice(['error', 'absent'] as const, 'error'),
 };
 
-export interface RepositoryValues {
-  'create-repository': boolean;
-  'scan-on-push': boolean;
-  'kms-key': string;
-  'tag-mutability': RepositorySettings['mutability'];
-  'lifecycle-keep': number;
-  'missing-repository': 'error' | 'absent';
-}
+/** The repository inputs as read (types inferred from the declarations). */
+export type RepositoryValues = Values<typeof REPOSITORY_INPUTS>;
 
 /** The settings of a repository to create, or undefined without create-repository. */
 export function repositorySettings(v: RepositoryValues): RepositorySettings | undefined {

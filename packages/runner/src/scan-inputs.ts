@@ -11,7 +11,7 @@ import {
   parseScanIgnore,
   resolveImage,
 } from '@ensure-image/core';
-import { input } from './declare.js';
+import { type Values, input } from './declare.js';
 
 export const SCAN_INPUTS = {
   'scan-gate': input.choice(SCAN_GATES, 'off'),
@@ -20,12 +20,8 @@ export const SCAN_INPUTS = {
   'scan-timeout': input.parsed('10m', parseDuration),
 };
 
-export interface ScanValues {
-  'scan-gate': ScanGate;
-  'fail-on': ReturnType<typeof parseFailOn>;
-  'scan-ignore': ReturnType<typeof parseScanIgnore>;
-  'scan-timeout': number;
-}
+/** The scan inputs as read (types inferred from the declarations). */
+export type ScanValues = Values<typeof SCAN_INPUTS>;
 
 /** The gate's settings, as scanGate takes them. */
 export function scanSettings(v: ScanValues) {

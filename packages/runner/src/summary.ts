@@ -1,6 +1,5 @@
+import type { SummaryRow } from '@ensure-image/core';
 import { appendSummary, warning } from './runner.js';
-
-export type SummaryRow = [string, string];
 
 /** A heading and a two-column table in the job summary; skipped quietly outside a runner. */
 export function writeSummary(title: string, rows: readonly SummaryRow[]): Promise<void> {

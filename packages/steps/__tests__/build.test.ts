@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { FakeDirCache, FakeDocker, FakeEcr, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
 import { ImmutableTagError } from '@ensure-image/adapters';
-import { type RepositorySettings, resolveImage } from '@ensure-image/core';
-import { type BuildInputs, buildPush } from '../src/index.js';
+import { type CacheMode, type RepositorySettings, resolveImage } from '@ensure-image/core';
+import { type BuildRequest, buildPush } from '../src/index.js';
 
 const D = `sha256:${'d'.repeat(64)}`;
 const OLD = `sha256:${'0'.repeat(64)}`;
@@ -12,20 +12,20 @@ const env = { AWS_REGION: 'us-east-1' };
 const ECR = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 const REPO = 'us-east-1/123456789012/app-lambda-light';
 
-function inputs(over: Partial<BuildInputs> = {}, image = `${ECR}/app-lambda-light:api-abc1234`): BuildInputs {
+function inputs({ cache = 'none', ...over }: Partial<BuildRequest> & { cache?: CacheMode } = {}, image = `${ECR}/app-lambda-light:api-abc1234`): BuildRequest {
   return {
     image: resolveImage({ image }, env),
-    plan: {
+    settings: {
       context: '/ws/lambda',
       file: '/ws/Dockerfile.light',
-      extraRefs: [`${ECR}/app-lambda-light:api-latest`],
       buildArgs: [{ key: 'CMD_TARGET', value: 'api' }],
       labels: [],
       platforms: [],
       provenance: false,
       push: true,
+      cache,
     },
-    cache: 'none',
+    extraRefs: [`${ECR}/app-lambda-light:api-latest`],
     skipIfExists: true,
     runnerTemp: mkdtempSync(`${tmpdir()}/rt-`),
     act: false,
@@ -111,7 +111,7 @@ describe('build or skip', () => {
   test('push: false builds only, reports no digest and touches no alias', async () => {
     const d = deps(buildx());
     const base = inputs({ skipIfExists: false });
-    const r = await buildPush({ ...base, plan: { ...base.plan, push: false } }, d);
+    const r = await buildPush({ ...base, settings: { ...base.settings, push: false } }, d);
     expect(r).toMatchObject({ built: true, digest: '', imageDigest: '', repointed: [] });
     expect(buildArgv(d.docker)).toContain('--load');
     expect(d.ecrFake.calls).toEqual([]);
@@ -121,7 +121,7 @@ describe('build or skip', () => {
     const d = deps(buildx());
     d.ecrFake.put('us-east-1', '123456789012', 'app-lambda-light', 'api-abc1234', OLD);
     const base = inputs();
-    const r = await buildPush({ ...base, plan: { ...base.plan, extraRefs: ['127.0.0.1:5000/mirror/app:api-latest'] } }, d);
+    const r = await buildPush({ ...base, extraRefs: ['127.0.0.1:5000/mirror/app:api-latest'] }, d);
     expect(r.repointed).toEqual([]);
     expect(d.log.warnings.join()).toMatch(/mirror\/app:api-latest is in another repository/);
   });
@@ -131,7 +131,7 @@ describe('build or skip', () => {
     d.registry.manifests.set('127.0.0.1:5000/team/app:v1', { digest: OLD, mediaType: 'application/vnd.oci.image.manifest.v1+json' });
     d.registry.manifests.set(`127.0.0.1:5000/team/app:${OLD}`, { digest: OLD, mediaType: 'application/vnd.oci.image.manifest.v1+json' });
     const base = inputs({}, '127.0.0.1:5000/team/app:v1');
-    const r = await buildPush({ ...base, plan: { ...base.plan, extraRefs: ['127.0.0.1:5000/team/app:latest'] } }, d);
+    const r = await buildPush({ ...base, extraRefs: ['127.0.0.1:5000/team/app:latest'] }, d);
     expect(r.repointed).toEqual(['127.0.0.1:5000/team/app:latest']);
     expect(d.registry.calls).toEqual([
       '127.0.0.1:5000/team/app:v1',
@@ -145,7 +145,7 @@ describe('build or skip', () => {
     const docker = new FakeDocker();
     const d = deps(docker);
     const base = inputs({ skipIfExists: false });
-    await buildPush({ ...base, plan: { ...base.plan, extraRefs: [`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`] } }, d);
+    await buildPush({ ...base, extraRefs: [`${ECR}/app-lambda-light:api-abc1234`, `${ECR}/app-lambda-light:api-latest`] }, d);
     expect(docker.commands.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([
       `${ECR}/app-lambda-light:api-abc1234`,
       `${ECR}/app-lambda-light:api-latest`,
@@ -248,7 +248,7 @@ describe('cache', () => {
   test('raw cache-from/cache-to replace the mode; cache-to is dropped with a warning where it cannot export', async () => {
     const d = deps(buildx('docker'));
     const base = inputs({ cache: 'gha', skipIfExists: false });
-    await buildPush({ ...base, plan: { ...base.plan, cacheFrom: ['type=registry,ref=x/y:c'], cacheTo: ['type=registry,ref=x/y:c'] } }, d);
+    await buildPush({ ...base, settings: { ...base.settings, cacheFrom: ['type=registry,ref=x/y:c'], cacheTo: ['type=registry,ref=x/y:c'] } }, d);
     expect(buildArgv(d.docker).join(' ')).toContain('--cache-from type=registry,ref=x/y:c');
     expect(buildArgv(d.docker).join(' ')).not.toContain('--cache-to');
     expect(d.log.warnings.join()).toMatch(/cache-to/);
@@ -290,7 +290,7 @@ describe('classic fallback', () => {
   test('what needs buildx fails clearly, before any build', async () => {
     const docker = new FakeDocker();
     const base = inputs({ skipIfExists: false });
-    await expect(buildPush({ ...base, plan: { ...base.plan, secrets: [{ id: 'npm', env: 'NPM_TOKEN' }] } }, deps(docker))).rejects.toThrow(
+    await expect(buildPush({ ...base, settings: { ...base.settings, secrets: [{ id: 'npm', env: 'NPM_TOKEN' }] } }, deps(docker))).rejects.toThrow(
       /secrets: needs docker buildx/,
     );
     expect(docker.commands.filter((c) => c.args[0] === 'build')).toEqual([]);

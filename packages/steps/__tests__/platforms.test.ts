@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { FakeDirCache, FakeDocker, FakeEcr, FakeRegistry, MemoryLog } from '@ensure-image/adapters/fakes';
 import { OCI_INDEX, imageIndex, indexEntries, resolveImage } from '@ensure-image/core';
-import { type BuildInputs, buildPush } from '../src/index.js';
+import { type BuildRequest, buildPush } from '../src/index.js';
 
 const HOST = 'ghcr.io';
 const IMAGE = `${HOST}/o/app:api-abc1234`;
@@ -54,10 +54,10 @@ function setup(driver: string) {
   const docker = new PlatformDocker(registry, driver);
   const log = new MemoryLog();
   const deps = { docker, log, ecr: async () => new FakeEcr(), registry, cache: new FakeDirCache(false) };
-  const inputs = (platforms: string[]): BuildInputs => ({
+  const inputs = (platforms: string[]): BuildRequest => ({
     image: resolveImage({ image: IMAGE }, {}),
-    plan: { context: '/ws', file: '/ws/Dockerfile', extraRefs: [], buildArgs: [], labels: [], platforms, provenance: false, push: true },
-    cache: 'none',
+    settings: { context: '/ws', file: '/ws/Dockerfile', buildArgs: [], labels: [], platforms, provenance: false, push: true, cache: 'none' },
+    extraRefs: [],
     skipIfExists: true,
     runnerTemp: mkdtempSync(`${tmpdir()}/rt-`),
     act: false,

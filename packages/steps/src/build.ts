@@ -7,8 +7,7 @@ import type { Log } from '@ensure-image/adapters/log';
 import type { Registry } from '@ensure-image/adapters/oci';
 import {
   type BuildPlan,
-  type BuildSpec,
-  type CacheMode,
+  type BuildSettings,
   type RepositorySettings,
   type ResolvedImage,
   buildxArgs,
@@ -34,10 +33,12 @@ export interface BuildDeps {
   cache: DirCache;
 }
 
-export interface BuildInputs {
+/** One image to build unless it exists: where (image), what (settings), and the references besides its own. */
+export interface BuildRequest {
   image: ResolvedImage;
-  plan: BuildSpec;
-  cache: CacheMode;
+  settings: BuildSettings;
+  /** More references to push (aliases, extra tags, other registries), full. */
+  extraRefs: readonly string[];
   skipIfExists: boolean;
   credentials?: { username: string; password: string };
   runnerTemp: string;
@@ -87,9 +88,9 @@ export interface Built {
  * registry (another run may have pushed the same tag meanwhile). A push refused because an
  * immutable repository already holds the tag (two runs raced) is success when that image is there.
  */
-export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildResult> {
+export async function buildPush(i: BuildRequest, deps: BuildDeps): Promise<BuildResult> {
   const image = formatReference(i.image.ref);
-  const refs = [...new Set([image, ...i.plan.extraRefs])];
+  const refs = [...new Set([image, ...i.extraRefs])];
   const aliases = aliasImages(refs.slice(1), {});
   const target: CheckTarget = { ...i.image, prefix: prefixOfTag(i.image.ref.tag) };
   const opts: ExistsOptions = {
@@ -100,25 +101,25 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
   };
   const read = (): Promise<TagState> => readTags(target, aliases, deps, opts);
   const settle = async (state: TagState, r: Omit<BuildResult, 'image' | 'imageDigest' | 'repointed'>): Promise<BuildResult> => {
-    const repointed = r.digest && i.plan.push ? await pointAliases(i.image, r.digest, state, deps, i.credentials) : [];
+    const repointed = r.digest && i.settings.push ? await pointAliases(i.image, r.digest, state, deps, i.credentials) : [];
     return { ...r, image, imageDigest: r.digest ? pinnedReference(i.image.ref, r.digest) : '', repointed };
   };
 
   const [before] = await Promise.all([i.skipIfExists || i.createRepository ? read() : undefined, i.ready]);
   // Several platforms (or one platform's part of them): built per platform, merged by digest.
-  if (i.plan.push && (i.plan.platforms.length > 1 || i.platformJob)) return buildPlatforms({ i, image, refs, before, read, settle }, deps);
+  if (i.settings.push && (i.settings.platforms.length > 1 || i.platformJob)) return buildPlatforms({ i, image, refs, before, read, settle }, deps);
   if (i.skipIfExists && before?.main.exists) {
     deps.log.info(`${image} exists (${before.main.digest}): build skipped`);
     return settle(before, { built: false, existed: true, digest: before.main.digest, metadata: '{}', builder: 'skipped' });
   }
-  if (i.createRepository && i.image.registry.kind === 'ecr-public' && i.plan.push) {
+  if (i.createRepository && i.image.registry.kind === 'ecr-public' && i.settings.push) {
     // ECR Public has no BatchGetImage to tell a missing repository: create it, or find it there.
     const name = i.image.ref.repository.split('/').slice(1).join('/') || i.image.ref.repository;
     const made = await (await deps.ecr()).createPublicRepository(name);
     deps.log.info(made === 'created' ? `Created ECR Public repository ${name}` : `ECR Public repository ${name} exists`);
   }
 
-  const plan: BuildPlan = { ...i.plan, refs };
+  const plan: BuildPlan = { ...i.settings, refs };
   // Both probes at once: the classic path needs the client version, and they are two processes.
   const [buildx, version] = await Promise.all([deps.docker.hasBuildx(), deps.docker.clientVersion()]);
   let out: Built;
@@ -158,13 +159,13 @@ export async function buildPush(i: BuildInputs, deps: BuildDeps): Promise<BuildR
   return settle(after, { ...out, digest: after.main.digest, existed: false, builder });
 }
 
-export async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: BuildDeps): Promise<Built> {
+export async function buildWithBuildx(plan: BuildPlan, i: BuildRequest, deps: BuildDeps): Promise<Built> {
   const name = i.name ?? cacheName(i.image.ref.repository, i.image.ref.tag);
   const localDir = path.join(i.runnerTemp, 'ensure-image-cache', `${i.image.ref.repository.replace(/\//g, '_')}-${name}`);
   const builder = await deps.docker.builderInfo(plan.builder);
   const cache = chooseCache(
     {
-      mode: i.cache,
+      mode: plan.cache,
       scope: { name, repository: formatName(i.image.ref), ecr: i.image.registry.kind === 'ecr', localDir },
       builder,
       push: plan.push,
@@ -190,7 +191,7 @@ export async function buildWithBuildx(plan: BuildPlan, i: BuildInputs, deps: Bui
 
 export async function buildClassic(
   plan: BuildPlan,
-  i: BuildInputs,
+  i: BuildRequest,
   deps: BuildDeps,
   clientVersion: string,
   recheck?: () => Promise<TagState | undefined>,
@@ -199,7 +200,7 @@ export async function buildClassic(
   if (needs.length) {
     throw new Error(`${needs.join(', ')}: needs docker buildx, which is not installed (docker/setup-buildx-action installs it)`);
   }
-  if (i.cache !== 'auto' && i.cache !== 'none') deps.log.warning(`cache: ${i.cache} needs docker buildx; building without a cache.`);
+  if (plan.cache !== 'auto' && plan.cache !== 'none') deps.log.warning(`cache: ${plan.cache} needs docker buildx; building without a cache.`);
   // The docker CLI from 23.0 on needs buildx for BuildKit; older CLIs carry BuildKit themselves.
   const major = Number(clientVersion.split('.')[0]);
   const buildkit = major < 23 ? '1' : '0';

@@ -4,7 +4,7 @@ export { checkImages, type CheckTarget, type ExistsDeps, type ExistsOptions, typ
 export { aliasImages, pointAliases, readTags, type TagState } from './aliases.js';
 export { chooseCache, type CacheChoice, type CacheRequest } from './cache.js';
 export { resolveTarget } from './target.js';
-export { buildPush, type BuildDeps, type BuildInputs, type BuildResult } from './build.js';
+export { buildPush, type BuildDeps, type BuildRequest, type BuildResult } from './build.js';
 
 export { keptTag } from './kept-tag.js';
 export { planImages, buildMatrix, imageTagInputs, inspectWorktree, type PlanInputs, type PlannedImage } from './plan.js';
@@ -25,3 +25,15 @@ export { waitForScan, realClock, type Clock, type WaitOutcome } from './scan-wai
 export { mergePlatforms, type MergeInputs, type MergeResult } from './merge-platforms.js';
 export { type PlatformResult, platformRows, platformsJson } from './platforms.js';
 export { heldPlatforms, lackingPlatforms, mergeMatrix, platformMatrix } from './plan-platforms.js';
+
+// The use cases: one per entry point, each a request in, a report (outputs, summary, scan) out.
+export { ensureImage, ensureCdkArgs, type EnsureRequest, type EnsureDeps, type EnsureOutputs } from './use-cases/ensure-image.js';
+export { buildImage, type BuildImageRequest, type BuildImageDeps, type BuildImageOutputs } from './use-cases/build-image.js';
+export { planManifest, planCdkArgs, type PlanManifestRequest, type PlanManifestOutputs } from './use-cases/plan-manifest.js';
+export { logInRegistries, type LogInRequest, type LogInOutputs } from './use-cases/log-in.js';
+export { checkImage, type CheckImageRequest, type CheckImageOutputs } from './use-cases/check-image.js';
+export { tagCheckout, type TagCheckoutRequest, type TagCheckoutOutputs } from './use-cases/tag-checkout.js';
+export { mergeImage, type MergeImageRequest, type MergeImageOutputs } from './use-cases/merge-image.js';
+export { gateScan, type GateScanRequest, type GateScanOutputs } from './use-cases/gate-scan.js';
+export { cdkArgs, type CdkArgsRequest, type CdkArgsOutputs } from './use-cases/cdk-args.js';
+export { buildFromTag, buildRows, buildOutcome, plannedBuild, type BuildFromTag } from './build-from-tag.js';

@@ -89,19 +89,23 @@ export async function planImages(
   env: RegionEnv,
   o: PlanOptions = {},
 ): Promise<PlannedImage[]> {
-  const tags = await Promise.all(
-    i.images.map((spec, n) =>
-      resolveTag({ ...imageTagInputs(spec, i), ...(o.checkPaths ? { checkPaths: true } : {}) }, deps).catch((e: unknown) => {
-        throw asManifestError(e, spec, n, i.manifest);
-      }),
-    ),
-  );
-  const worktree = await inspectWorktree(i, tags, deps, o.dirty);
-  const resolved = await Promise.all(
+  const tagged = await Promise.all(
     i.images.map(async (spec, n) => {
-      // tsc (noUncheckedIndexedAccess) needs this assertion; ESLint's per-package project does not see it.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-      const tag = keptTag(spec, worktree[n]?.tag ?? (tags[n] as ResolvedTag), deps.log);
+      const tag = await resolveTag({ ...imageTagInputs(spec, i), ...(o.checkPaths ? { checkPaths: true } : {}) }, deps).catch((e: unknown) => {
+        throw asManifestError(e, spec, n, i.manifest);
+      });
+      return { spec, n, tag };
+    }),
+  );
+  const worktree = await inspectWorktree(
+    i,
+    tagged.map((t) => t.tag),
+    deps,
+    o.dirty,
+  );
+  const resolved = await Promise.all(
+    tagged.map(async ({ spec, n, tag: committed }) => {
+      const tag = keptTag(spec, worktree[n]?.tag ?? committed, deps.log);
       const target = await resolveTarget(
         {
           repository: spec.repository,

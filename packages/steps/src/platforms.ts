@@ -6,7 +6,7 @@
 import { ImmutableTagError } from '@ensure-image/adapters/errors';
 import { type IndexEntry, cacheName, digestOutput, formatName, missingPlatforms, platformSlug, samePlatform, platformTag } from '@ensure-image/core';
 import type { TagState } from './aliases.js';
-import { type BuildDeps, type BuildInputs, type BuildResult, buildClassic, buildWithBuildx } from './build.js';
+import { type BuildDeps, type BuildRequest, type BuildResult, buildClassic, buildWithBuildx } from './build.js';
 import { childEntries, heldEntries, putIndex, readManifest } from './merge.js';
 
 export interface PlatformResult {
@@ -17,7 +17,7 @@ export interface PlatformResult {
 }
 
 export interface PlatformsContext {
-  i: BuildInputs;
+  i: BuildRequest;
   image: string;
   refs: readonly string[];
   before: TagState | undefined;
@@ -33,14 +33,14 @@ const rank = (asked: readonly string[], p: string): number => (asked.includes(p)
 
 /** Build the platforms `missing` lacks; their index entries and how each was built. */
 async function buildMissing(
-  i: BuildInputs,
+  i: BuildRequest,
   missing: readonly string[],
   deps: BuildDeps,
 ): Promise<{ entries: IndexEntry[]; how: string; builder: 'buildx' | 'classic' }> {
   const [buildx, version] = await Promise.all([deps.docker.hasBuildx(), deps.docker.clientVersion()]);
-  const driver = buildx ? (await deps.docker.builderInfo(i.plan.builder)).driver : '';
+  const driver = buildx ? (await deps.docker.builderInfo(i.settings.builder)).driver : '';
   const repo = formatName(i.image.ref);
-  const plan = { ...i.plan, refs: [] as string[] };
+  const plan = { ...i.settings, refs: [] as string[] };
   if (buildx && driver !== 'docker') {
     // A container builder: every missing platform in one build, pushed by digest (no tag).
     deps.log.info(`Building ${missing.join(', ')} together on the buildx "${driver}" builder, pushed by digest`);
@@ -67,7 +67,7 @@ async function buildMissing(
 
 export async function buildPlatforms(c: PlatformsContext, deps: BuildDeps): Promise<BuildResult> {
   const { i } = c;
-  const asked = i.plan.platforms;
+  const asked = i.settings.platforms;
   if (i.platformJob && asked.length !== 1)
     throw new Error(`a platform job builds one platform; platforms names ${asked.length} (${asked.join(', ') || 'none'})`);
   const held = c.before?.main.exists ? await heldEntries(i.image, deps, i.credentials) : undefined;
@@ -125,7 +125,7 @@ async function platformJob(c: PlatformsContext, missing: readonly string[], exis
     platforms,
   });
   if (missing.length === 0) {
-    const e = existed.find((x) => samePlatform(x.platform, i.plan.platforms[0] as string)) as PlatformResult;
+    const e = existed.find((x) => samePlatform(x.platform, i.settings.platforms[0] as string)) as PlatformResult;
     deps.log.info(`${c.image} already holds ${e.platform} (${e.digest}): build skipped`);
     return done({ built: false, existed: true, digest: e.digest, metadata: '{}', builder: 'skipped' }, [e]);
   }

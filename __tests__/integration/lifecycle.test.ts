@@ -147,7 +147,7 @@ async function ecrCall(op: string, body: Record<string, unknown>): Promise<unkno
     },
     body: JSON.stringify(body),
   });
-  if (r.status !== 200) throw new Error(`${op}: HTTP ${r.status} ${r.body}`);
+  if (r.status !== 200) throw new Error(`${op}: HTTP ${r.status} ${r.body.toString()}`);
   return JSON.parse(r.body.toString());
 }
 

@@ -27,7 +27,7 @@ function service(content: string): GitFixture {
 }
 
 const builds = (cmds: string[]): string[] => cmds.filter((c) => c.startsWith('buildx build ') || c.startsWith('build '));
-const platformsOf = (json: Record<string, any> | undefined): Record<string, string> =>
+const platformsOf = (json: { manifests?: unknown } | undefined): Record<string, string> =>
   Object.fromEntries(
     (json?.manifests as { digest: string; platform: { os: string; architecture: string; variant?: string } }[]).map((m) => [
       [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/'),

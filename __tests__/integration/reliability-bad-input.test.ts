@@ -3,14 +3,14 @@
 // nothing executed from it, and a failed step fails with an ::error:: that, when it is about an
 // input, names one this action has. The network is dead ends (a dead AWS endpoint, a dead
 // docker socket), so runs stay fast and nothing leaves the machine.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parse as parseYaml } from 'yaml';
+import { ymlInputs } from '../action-yml.js';
 import { GitFixture } from './git-fixture.js';
 import { freePort, jestObject, stackTrace } from './reliability-kit.js';
-import { NODES, ROOT, runStep } from './runner.js';
+import { NODES, runStep } from './runner.js';
 import { actionEnv, dockerConfig, tb } from './testbed.js';
 
 jestObject.setTimeout(300000);
@@ -28,7 +28,7 @@ const BASE: Record<string, Record<string, string>> = {
   'actions/resolve-tag': { prefix: 'api' },
 };
 
-const inputsOf = (dir: string): string[] => Object.keys((parseYaml(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')) as { inputs?: object }).inputs ?? {});
+const inputsOf = (dir: string): string[] => Object.keys(ymlInputs(dir));
 
 /** Values that try to run something (each would create the file MARK), break the runner's protocol, or are just odd. */
 const marker = 'MARK';

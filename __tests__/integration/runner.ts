@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { inputEnv, runnerDefaults } from '../action-yml.js';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -58,16 +58,6 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-export function inputEnv(inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
-}
-
-/** The inputs' defaults from action.yml, which the runner passes when the workflow gives none. */
-export function defaults(dir: string): Record<string, string> {
-  const meta = parseYaml(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')) as { inputs?: Record<string, { default?: unknown }> };
-  return Object.fromEntries(Object.entries(meta.inputs ?? {}).map(([k, v]) => [k, v.default === undefined ? '' : String(v.default)]));
-}
-
 interface Prepared {
   tmp: string;
   argv: [string, string[]];
@@ -85,7 +75,7 @@ function prepare(dir: string, o: RunOptions): Prepared {
     GITHUB_WORKSPACE: o.cwd ?? ROOT,
     GITHUB_ACTIONS: 'true',
     ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, join(tmp, f)])),
-    ...inputEnv({ ...defaults(dir), ...o.inputs }),
+    ...inputEnv({ ...runnerDefaults(dir), ...o.inputs }),
     ...Object.fromEntries(Object.entries(o.state ?? {}).map(([k, v]) => [`STATE_${k}`, v])),
     ...o.env,
   };

@@ -26,7 +26,7 @@ interface ScanEntry {
 
 async function setScans(...entries: ScanEntry[]): Promise<void> {
   const r = await request(`${tb.standin}/__scans`, { method: 'POST', body: JSON.stringify(entries) });
-  if (r.status !== 200) throw new Error(`POST /__scans: ${r.status} ${r.body}`);
+  if (r.status !== 200) throw new Error(`POST /__scans: ${r.status} ${r.body.toString()}`);
 }
 
 const CRITICAL = { id: 'CVE-2026-0001', severity: 'CRITICAL', package: 'openssl', installed: '3.0.1', fixedIn: '3.0.9' };

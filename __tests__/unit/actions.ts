@@ -1,15 +1,14 @@
 // The seven actions, their action.yml inputs and their input modules, for the unit tests.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Declarations } from '@ensure-image/runner';
-import { parse } from 'yaml';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 
 export interface InputModule {
   INPUTS: Declarations;
-  readInputs(env: NodeJS.ProcessEnv): unknown;
+  readInputs: (env: NodeJS.ProcessEnv) => unknown;
 }
 
 export const ACTIONS: [string, () => Promise<InputModule>][] = [
@@ -24,27 +23,12 @@ export const ACTIONS: [string, () => Promise<InputModule>][] = [
   ['actions/scan-gate', () => import('../../actions/scan-gate/src/inputs.js')],
 ];
 
-export interface YmlInput {
-  description?: string;
-  required?: boolean;
-  default?: unknown;
-}
+import { inputEnv, ymlInputs } from '../action-yml.js';
 
-export function ymlInputs(dir: string): Record<string, YmlInput> {
-  return (parse(readFileSync(join(ROOT, dir, 'action.yml'), 'utf8')) as { inputs?: Record<string, YmlInput> }).inputs ?? {};
-}
+export { type YmlInput, defaultText, inputEnv, runnerDefaults, ymlInputs } from '../action-yml.js';
 
 /** Every input name of every action. */
 export const ALL_INPUTS = new Set(ACTIONS.flatMap(([dir]) => Object.keys(ymlInputs(dir))));
-
-export function inputEnv(inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
-}
-
-/** What the runner passes for inputs a workflow leaves out: action.yml's defaults. */
-export function runnerDefaults(dir: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(ymlInputs(dir)).map(([k, v]) => [k, v.default === undefined ? '' : String(v.default)]));
-}
 
 /** A workspace with a Dockerfile and an images file. */
 export function workspaceDir(files: Record<string, string> = {}): string {

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { input, rawDeclared, readDeclared } from '@ensure-image/runner';
-import { ACTIONS, ROOT, baseEnv, inputEnv, runnerDefaults, workspaceDir, ymlInputs } from './actions.js';
+import { ACTIONS, ROOT, baseEnv, defaultText, inputEnv, runnerDefaults, workspaceDir, ymlInputs } from './actions.js';
 
 describe.each(ACTIONS)('%s', (dir, load) => {
   test('declares exactly the inputs of its action.yml, with the same defaults and required flags', async () => {
@@ -15,7 +15,7 @@ describe.each(ACTIONS)('%s', (dir, load) => {
       const y = yml[name];
       expect({ name, default: spec.default, required: spec.required }).toEqual({
         name,
-        default: y?.default === undefined ? '' : String(y.default),
+        default: defaultText(y),
         required: y?.required === true,
       });
     }

@@ -91,11 +91,11 @@ test('plan checks a keep-tag image by its own tag (present: skipped) and says so
   registry.manifests.set('reg.example.com/acme/api:v1', {
     digest: `sha256:${'1'.repeat(64)}`,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
-  } as never);
+  });
   registry.manifests.set('reg.example.com/acme/web:v1', {
     digest: `sha256:${'2'.repeat(64)}`,
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
-  } as never);
+  });
   const log = new MemoryLog();
   const planned = await planImages(
     { images: specs, source: 'tree', length: 7, workspace: '/ws' },

@@ -10,7 +10,7 @@ export const KEEP_TAG = 'keep-tag';
 export function keepTagValue(file: string, where: string, v: unknown): boolean {
   if (v === undefined || v === false || v === 'false') return false;
   if (v === true || v === 'true') return true;
-  throw new ManifestError(file, where, `${shown(String(v))} is not true or false`);
+  throw new ManifestError(file, where, `${shown(typeof v === 'string' ? v : JSON.stringify(v))} is not true or false`);
 }
 
 /**

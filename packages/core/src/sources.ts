@@ -102,7 +102,7 @@ export function bakeManifest(json: unknown, file: string, workspaceOf: (p: strin
         : v;
     }
     const context = workspaceOf(typeof t.context === 'string' ? t.context : '.');
-    const first = Array.isArray(t.tags) ? t.tags[0] : undefined;
+    const first: unknown = Array.isArray(t.tags) ? t.tags[0] : undefined;
     const mine = extras(file, `${where}.labels`, own);
     fixed.push(takeKeepTag(file, `${where}.labels`, mine, first, `${where}.tags`));
     images.push(

@@ -1,32 +1,22 @@
 // The all-in-one action's inputs: declared once (with action.yml's defaults), read and
 // validated as a whole before git, STS, ECR or docker runs.
 import * as path from 'node:path';
+import { defaultImagePaths, isAutoPaths, normalisePath, parseList, validateImageName, validatePrefix, validateShaInput } from '@ensure-image/core';
 import {
-  defaultImagePaths,
-  isAutoPaths,
-  normalisePath,
-  parseList,
-  validateContextKey,
-  validateImageInputs,
-  validateImageName,
-  validatePrefix,
-  validateShaInput,
-} from '@ensure-image/core';
-import {
+  CDK_INPUTS,
   BUILD_INPUTS,
   DIRTY_INPUT,
+  PUSH_INPUTS,
   REPOSITORY_INPUTS,
   SCAN_INPUTS,
   buildSettings,
-  credentials,
   declareInputs,
   input,
   imageInputs,
-  isAct,
   log,
+  pushSettings,
   readDeclared,
   refuseUnscannable,
-  repositorySettings,
   scanSettings,
   tagInputs,
   workspace,
@@ -50,12 +40,9 @@ export const INPUTS = declareInputs({
   ...REPOSITORY_INPUTS,
   'force-build': input.bool('false'),
   ...DIRTY_INPUT,
-  'platform-job': input.bool('false'),
+  ...PUSH_INPUTS,
   login: input.bool('true'),
-  username: input.text(''),
-  password: input.text(''),
-  flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
-  'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
+  ...CDK_INPUTS,
   ...SCAN_INPUTS,
 });
 
@@ -68,43 +55,41 @@ function defaultPaths(ws: string, context: string, file: string): string[] {
 export function readInputs(env: NodeJS.ProcessEnv = process.env): EnsureRequest {
   const ws = workspace(env);
   const v = readDeclared(INPUTS, env);
-  const image = imageInputs(v);
-  validateImageInputs(image, env);
+  const image = imageInputs(v, env);
   refuseUnscannable(v['scan-gate'], image, env);
   const name = validateImageName('name', v.name || (v.repository.split('/').pop() as string));
   // The CDK keys are known now (only the tag is not): a flag that collides with the image's key fails here.
   ensureCdkArgs({ flag: v.flag, keySuffix: v['key-suffix'], name }, true, 'x');
-  const build = buildSettings(v, ws, env, log);
-  const create = repositorySettings(v);
-  const creds = credentials(v, log);
+  const settings = buildSettings(v, ws, env, log);
+  const push = pushSettings(v, env);
   return {
     name,
     image,
     tag: {
-      ...tagInputs({ ...v, source: v['tag-source'], prefix: v.prefix || validatePrefix('name', name) }, ws, defaultPaths(ws, build.context, build.file), env),
+      ...tagInputs(
+        { ...v, source: v['tag-source'], prefix: v.prefix || validatePrefix('name', name) },
+        ws,
+        defaultPaths(ws, settings.context, settings.file),
+        env,
+      ),
       // No paths (or `auto`): the tag covers what the Dockerfile reads.
       build: {
-        context: path.relative(ws, build.context) || '.',
-        file: path.relative(ws, build.file),
-        buildArgs: build.buildArgs,
-        ...(build.target ? { target: build.target } : {}),
+        context: path.relative(ws, settings.context) || '.',
+        file: path.relative(ws, settings.file),
+        buildArgs: settings.buildArgs,
+        ...(settings.target ? { target: settings.target } : {}),
         name,
       },
       auto: v.paths.length === 0,
     },
-    build,
+    settings,
     tags: v.tags,
-    ...(creds ? { credentials: creds } : {}),
+    push,
     login: v.login,
     force: v['force-build'],
     dirty: v.dirty,
     flag: v.flag,
     keySuffix: v['key-suffix'],
-    runnerTemp: env.RUNNER_TEMP || '/tmp',
-    act: isAct(env),
-    ...(create ? { createRepository: create } : {}),
-    missingRepository: v['missing-repository'],
     scan: scanSettings(v),
-    platformJob: v['platform-job'],
   };
 }

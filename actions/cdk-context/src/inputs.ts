@@ -1,13 +1,12 @@
-import { parseCdkImages, validateContextKey } from '@ensure-image/core';
-import { declareInputs, input, readDeclared } from '@ensure-image/runner';
+import { parseCdkImages } from '@ensure-image/core';
+import { CDK_INPUTS, declareInputs, input, readDeclared } from '@ensure-image/runner';
 import type { CdkArgsRequest } from '@ensure-image/steps';
 
 /** Every input cdk-context reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
   images: input.parsed('', parseCdkImages, { multiline: true }),
   'use-prebuilt': input.choice(['true', 'false', 'auto'] as const, 'auto'),
-  flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
-  'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
+  ...CDK_INPUTS,
   extra: input.pairs(''),
 });
 

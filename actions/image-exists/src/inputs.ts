@@ -1,12 +1,10 @@
-import { validateImageInputs } from '@ensure-image/core';
-import { IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/runner';
+import { CREDENTIAL_INPUTS, IMAGE_INPUTS, credentials, declareInputs, imageInputs, input, log, readDeclared } from '@ensure-image/runner';
 import type { CheckImageRequest } from '@ensure-image/steps';
 
 /** Every input image-exists reads, with action.yml's defaults. */
 export const INPUTS = declareInputs({
   ...IMAGE_INPUTS,
-  username: input.text(''),
-  password: input.text(''),
+  ...CREDENTIAL_INPUTS,
   'missing-repository': input.choice(['error', 'absent'] as const, 'error'),
 });
 
@@ -14,7 +12,6 @@ export const INPUTS = declareInputs({
 export function readInputs(env: NodeJS.ProcessEnv = process.env): CheckImageRequest {
   const v = readDeclared(INPUTS, env);
   const creds = credentials(v, log);
-  const image = imageInputs(v);
-  validateImageInputs(image, env);
+  const image = imageInputs(v, env);
   return { image, ...(creds ? { credentials: creds } : {}), missingRepository: v['missing-repository'] };
 }

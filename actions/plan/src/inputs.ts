@@ -1,5 +1,6 @@
-import { parseKeyValues, validateContextKey, validateRunnerMapping } from '@ensure-image/core';
+import { parseKeyValues, validateRunnerMapping } from '@ensure-image/core';
 import {
+  CDK_INPUTS,
   DIRTY_INPUT,
   REPOSITORY_INPUTS,
   SCAN_INPUTS,
@@ -19,8 +20,7 @@ export const INPUTS = declareInputs({
   targets: input.list(''),
   source: input.choice(['commit', 'tree'] as const, 'commit'),
   length: input.int(1, 64, '7'),
-  flag: input.parsed('usePreBuiltImages', validateContextKey, { keepEmpty: true }),
-  'key-suffix': input.parsed('ImageTag', validateContextKey, { keepEmpty: true }),
+  ...CDK_INPUTS,
   ...REPOSITORY_INPUTS,
   retag: input.bool('true'),
   ...DIRTY_INPUT,

@@ -1,4 +1,4 @@
-import { ValidationError, parseReference, validateImageInputs } from '@ensure-image/core';
+import { ValidationError, parseReference } from '@ensure-image/core';
 import { IMAGE_INPUTS, SCAN_INPUTS, declareInputs, imageInputs, input, readDeclared, refuseUnscannable, scanSettings } from '@ensure-image/runner';
 import type { GateScanRequest } from '@ensure-image/steps';
 
@@ -13,8 +13,7 @@ export const INPUTS = declareInputs({
 /** The inputs, read and checked as a whole (before STS or ECR is asked). */
 export function readInputs(env: NodeJS.ProcessEnv = process.env): GateScanRequest {
   const v = readDeclared(INPUTS, env);
-  const image = imageInputs(v);
-  validateImageInputs(image, env);
+  const image = imageInputs(v, env);
   const named = image.image ? parseReference('image', image.image) : undefined;
   if (!image.tag && !named?.tag && !named?.digest)
     throw new ValidationError('tag', 'required: the tag of the image to gate (or an image reference with a tag or a digest)');

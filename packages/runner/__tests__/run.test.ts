@@ -1,20 +1,6 @@
 import { ValidationError } from '@ensure-image/core';
 import { guarded } from '../src/run.js';
-
-async function capture(fn: () => Promise<void>): Promise<string> {
-  const write = process.stdout.write.bind(process.stdout);
-  let out = '';
-  process.stdout.write = (s: string) => {
-    out += s;
-    return true;
-  };
-  try {
-    await fn();
-  } finally {
-    process.stdout.write = write;
-  }
-  return out;
-}
+import { capture } from './stdout.js';
 
 afterEach(() => {
   process.exitCode = 0;

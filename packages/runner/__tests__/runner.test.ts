@@ -2,21 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rawInput, saveState, setFailed, setOutput, setSecret, warning } from '../src/runner.js';
-
-function capture(fn: () => void): string {
-  const write = process.stdout.write.bind(process.stdout);
-  let out = '';
-  process.stdout.write = (s: string) => {
-    out += s;
-    return true;
-  };
-  try {
-    fn();
-  } finally {
-    process.stdout.write = write;
-  }
-  return out;
-}
+import { capture } from './stdout.js';
 
 test('inputs: INPUT_<NAME>, upper-cased, spaces to _, hyphens kept', () => {
   expect(rawInput('skip-if-exists', { 'INPUT_SKIP-IF-EXISTS': 'true' })).toBe('true');

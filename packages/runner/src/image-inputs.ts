@@ -1,5 +1,5 @@
 import type { Log } from '@ensure-image/adapters/log';
-import { type ImageInputs, ValidationError } from '@ensure-image/core';
+import { type ImageInputs, ValidationError, validateImageInputs } from '@ensure-image/core';
 import { type InputSpec, input } from './declare.js';
 
 /** The image-naming inputs (image, or repository + registry parts) as the core takes them; empty ones left out. */
@@ -8,9 +8,15 @@ const IMAGE_KEYS = ['image', 'repository', 'tag', 'registry', 'account', 'region
 /** The declarations of those inputs (image-exists, build-push, merge, scan-gate): all optional text, checked together by validateImageInputs. */
 export const IMAGE_INPUTS = Object.fromEntries(IMAGE_KEYS.map((k) => [k, input.text('')])) as Record<(typeof IMAGE_KEYS)[number], InputSpec<string>>;
 
-export function imageInputs(v: Partial<Record<(typeof IMAGE_KEYS)[number], string>>): ImageInputs {
-  return Object.fromEntries(IMAGE_KEYS.map((k) => [k, v[k]]).filter(([, value]) => value !== undefined && value !== '')) as ImageInputs;
+/** The image inputs given (empty ones left out), checked together (image or repository; registry, account and region agree). */
+export function imageInputs(v: Partial<Record<(typeof IMAGE_KEYS)[number], string>>, env: NodeJS.ProcessEnv): ImageInputs {
+  const image = Object.fromEntries(IMAGE_KEYS.map((k) => [k, v[k]]).filter(([, value]) => value !== undefined && value !== '')) as ImageInputs;
+  validateImageInputs(image, env);
+  return image;
 }
+
+/** `username` and `password`: a registry login that is not ECR's. */
+export const CREDENTIAL_INPUTS = { username: input.text(''), password: input.text('') };
 
 /** `username` + `password` for non-ECR registries; the password is masked at once. */
 export function credentials(v: { username: string; password: string }, log: Log): { username: string; password: string } | undefined {

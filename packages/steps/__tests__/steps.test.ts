@@ -139,7 +139,7 @@ describe('resolveTag', () => {
 describe('planImages', () => {
   test('five images in two ECR repositories and ECR Public: one call per repository, matrix of the missing', async () => {
     const { parseManifest: parse } = await import('@ensure-image/core');
-    const { planImages, buildMatrix } = await import('../src/index.js');
+    const { planImages, platformMatrix } = await import('../src/index.js');
     const sha = 'abc1234def5678abc1234def5678abc1234def56';
     const images = parse({
       images: [
@@ -191,7 +191,7 @@ describe('planImages', () => {
     );
     expect(looking[0]?.repointed).toEqual([]);
     expect(ecr.calls.filter((c) => c.startsWith('putImage'))).toEqual([]);
-    const matrix = buildMatrix(planned);
+    const matrix = platformMatrix(planned);
     expect(matrix.include.map((m) => m.name)).toEqual(['jobs', 'media', 'thumb']);
     expect(matrix.include[0]).toEqual({
       name: 'jobs',
@@ -202,6 +202,9 @@ describe('planImages', () => {
       'build-args': 'CMD_TARGET=jobs',
       target: '',
       platforms: '',
+      platform: '',
+      'platform-job': 'false',
+      runner: 'ubuntu-latest',
     });
   });
 });

@@ -34,6 +34,19 @@ export interface BuildDeps {
 }
 
 /** One image to build unless it exists: where (image), what (settings), and the references besides its own. */
+/** How every pushing step pushes one image: the registry's login, a missing repository, the platform job, the runner. */
+export interface PushSettings {
+  credentials?: { username: string; password: string };
+  runnerTemp: string;
+  /** Running under act: the cache service is absent by design. */
+  act: boolean;
+  /** Create a missing repository with these settings before the push. */
+  createRepository?: RepositorySettings;
+  missingRepository: 'error' | 'absent';
+  /** Build this one platform for a later merge (actions/merge): pushed by digest, or under `<tag>-<platform>`. */
+  platformJob: boolean;
+}
+
 export interface BuildRequest {
   image: ResolvedImage;
   settings: BuildSettings;

@@ -4,10 +4,10 @@ export { checkImages, type CheckTarget, type ExistsDeps, type ExistsOptions, typ
 export { aliasImages, pointAliases, readTags, type TagState } from './aliases.js';
 export { chooseCache, type CacheChoice, type CacheRequest } from './cache.js';
 export { resolveTarget } from './target.js';
-export { buildPush, type BuildDeps, type BuildRequest, type BuildResult } from './build.js';
+export { buildPush, type BuildDeps, type BuildRequest, type BuildResult, type PushSettings } from './build.js';
 
 export { keptTag } from './kept-tag.js';
-export { planImages, buildMatrix, imageTagInputs, inspectWorktree, type PlanInputs, type PlannedImage } from './plan.js';
+export { planImages, imageTagInputs, inspectWorktree, type PlanInputs, type PlannedImage } from './plan.js';
 export { loadManifest, type LoadManifestOptions } from './manifest.js';
 export { worktreeChanges, dirtyImageTag, judgeWorktree, type DirtyImage } from './worktree.js';
 export {

@@ -195,21 +195,3 @@ function asManifestError(e: unknown, spec: ManifestImage, n: number, file = 'man
   const field = spec.paths.length ? `images[${n}].paths[${e.index}]` : `images[${n}].context`;
   return new ManifestError(file, field, e.detail);
 }
-
-/** A build matrix of the missing images, shaped for build-push's inputs. */
-export function buildMatrix(planned: readonly PlannedImage[]): { include: Record<string, string>[] } {
-  return {
-    include: planned
-      .filter((p) => !p.exists)
-      .map((p) => ({
-        name: p.spec.name,
-        image: p.image,
-        tags: expandTags('tags', p.target.ref, p.tag.tags.slice(1)).join('\n'),
-        context: p.spec.context,
-        file: p.spec.file,
-        'build-args': p.spec.buildArgs.map((kv) => `${kv.key}=${kv.value}`).join('\n'),
-        target: p.spec.target ?? '',
-        platforms: p.spec.platforms.join(','),
-      })),
-  };
-}

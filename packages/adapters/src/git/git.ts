@@ -95,6 +95,13 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+/** The promise kept under `key`, made on first ask. */
+function once<T>(kept: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let p = kept.get(key);
+  if (!p) kept.set(key, (p = make()));
+  return p;
+}
+
 /**
  * Git that answers every revParse asked in the same tick with one `git rev-parse` per
  * directory (a plan of 100 images costs one process, not 100). When the batch fails, each
@@ -121,25 +128,17 @@ export class BatchedGit implements Git {
   /** Listings are asked once per directory, commit and path however many images share a context. */
   private readonly listings = new Map<string, Promise<GitFile[]>>();
   listFiles(cwd: string, commit: string, path: string): Promise<GitFile[]> {
-    const key = `${cwd}\0${commit}\0${path}`;
-    let p = this.listings.get(key);
-    if (!p) {
-      p = this.inner.listFiles ? this.inner.listFiles(cwd, commit, path) : Promise.reject(new Error('this git cannot list files'));
-      this.listings.set(key, p);
-    }
-    return p;
+    return once(this.listings, `${cwd}\0${commit}\0${path}`, () =>
+      this.inner.listFiles ? this.inner.listFiles(cwd, commit, path) : Promise.reject(new Error('this git cannot list files')),
+    );
   }
 
   /** Committed text is read once per directory, commit and path (images share Dockerfiles and ignore files). */
   private readonly texts = new Map<string, Promise<string | undefined>>();
   readFile(cwd: string, commit: string, path: string): Promise<string | undefined> {
-    const key = `${cwd}\0${commit}\0${path}`;
-    let p = this.texts.get(key);
-    if (!p) {
-      p = this.inner.readFile ? this.inner.readFile(cwd, commit, path) : Promise.reject(new Error('this git cannot read files'));
-      this.texts.set(key, p);
-    }
-    return p;
+    return once(this.texts, `${cwd}\0${commit}\0${path}`, () =>
+      this.inner.readFile ? this.inner.readFile(cwd, commit, path) : Promise.reject(new Error('this git cannot read files')),
+    );
   }
 
   revParse(cwd: string, revs: readonly string[]): Promise<string[]> {

@@ -2,17 +2,8 @@
 // commit checked out, then gate it on its scan.
 import * as path from 'node:path';
 import type { Git } from '@ensure-image/adapters/git';
-import type { BasicCredentials } from '@ensure-image/adapters/oci';
-import {
-  type BuildSettings,
-  type DirtyMode,
-  type ImageInputs,
-  type RegionEnv,
-  type RepositorySettings,
-  type StepReport,
-  defaultImagePaths,
-} from '@ensure-image/core';
-import type { BuildDeps } from '../build.js';
+import { type BuildSettings, type DirtyMode, type ImageInputs, type RegionEnv, type StepReport, defaultImagePaths } from '@ensure-image/core';
+import type { BuildDeps, PushSettings } from '../build.js';
 import { buildFromTag, buildRows } from '../build-from-tag.js';
 import { platformsJson } from '../platforms.js';
 import { type ScanOutputs, type ScanSettings, gateImage } from '../scan.js';
@@ -25,19 +16,13 @@ export interface BuildImageRequest {
   /** More tags (bare or full references), expanded once the image is resolved. */
   tags: readonly string[];
   skipIfExists: boolean;
-  credentials?: BasicCredentials;
-  runnerTemp: string;
-  act: boolean;
+  push: PushSettings;
   workspace: string;
   /** The image's name (cache scope); empty: from the tag. */
   name: string;
-  createRepository?: RepositorySettings;
-  missingRepository: 'error' | 'absent';
   dirty: DirtyMode;
   /** The scan gate over the image pushed or found (off: no call). */
   scan: ScanSettings;
-  /** Build the one platform for a later merge (actions/merge). */
-  platformJob: boolean;
 }
 
 export interface BuildImageDeps extends BuildDeps {
@@ -68,20 +53,7 @@ export async function buildImage(r: BuildImageRequest, deps: BuildImageDeps): Pr
   ]);
   judgeWorktree(r.dirty, [{ name: r.name || image.ref.repository, tag: image.ref.tag ?? '', files: changes.map((c) => c.path) }], deps.log);
   const result = await buildFromTag(
-    {
-      image,
-      settings: r.settings,
-      revision: head,
-      tags: r.tags,
-      skipIfExists: r.skipIfExists,
-      runnerTemp: r.runnerTemp,
-      act: r.act,
-      ...(r.credentials ? { credentials: r.credentials } : {}),
-      ...(r.name ? { name: r.name } : {}),
-      ...(r.createRepository ? { createRepository: r.createRepository } : {}),
-      missingRepository: r.missingRepository,
-      platformJob: r.platformJob,
-    },
+    { ...r.push, image, settings: r.settings, revision: head, tags: r.tags, skipIfExists: r.skipIfExists, ...(r.name ? { name: r.name } : {}) },
     deps,
   );
   // Gated whether built or skipped: an image built last week gains CVEs while it sits in the registry.

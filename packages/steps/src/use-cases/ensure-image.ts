@@ -5,13 +5,12 @@ import type { DirCache } from '@ensure-image/adapters/cache';
 import type { Docker } from '@ensure-image/adapters/docker';
 import type { Git } from '@ensure-image/adapters/git';
 import type { Log } from '@ensure-image/adapters/log';
-import type { BasicCredentials, Registry } from '@ensure-image/adapters/oci';
+import type { Registry } from '@ensure-image/adapters/oci';
 import {
   type BuildSettings,
   type DirtyMode,
   type ImageInputs,
   type RegionEnv,
-  type RepositorySettings,
   type ResolveTagInputs,
   type ResolvedImage,
   type StepReport,
@@ -20,6 +19,7 @@ import {
   isAccountId,
   planLogins,
 } from '@ensure-image/core';
+import type { PushSettings } from '../build.js';
 import { buildFromTag, buildRows } from '../build-from-tag.js';
 import { basicLogin, login } from '../login.js';
 import { platformsJson } from '../platforms.js';
@@ -35,23 +35,17 @@ export interface EnsureRequest {
   name: string;
   image: ImageInputs;
   tag: ResolveTagInputs;
-  build: BuildSettings;
+  settings: BuildSettings;
   /** More tags from `tags` (bare or full references). */
   tags: readonly string[];
-  credentials?: BasicCredentials;
+  push: PushSettings;
   login: boolean;
   force: boolean;
   dirty: DirtyMode;
   flag: string;
   keySuffix: string;
-  runnerTemp: string;
-  act: boolean;
-  createRepository?: RepositorySettings;
-  missingRepository: 'error' | 'absent';
   /** The scan gate over the image, built or skipped (off: no call). */
   scan: ScanSettings;
-  /** Build the one platform for a later merge (actions/merge); see build-push's platform-job. */
-  platformJob?: boolean;
 }
 
 export interface EnsureDeps {
@@ -90,8 +84,8 @@ export const ensureCdkArgs = (r: Pick<EnsureRequest, 'flag' | 'keySuffix' | 'nam
 async function logIn(r: EnsureRequest, image: ResolvedImage, deps: EnsureDeps): Promise<void> {
   if (image.registry.kind !== 'oci') {
     await login(planLogins([image.ref.registry], r.image.region, deps.env), deps, { onLogin: deps.onLogin });
-  } else if (r.credentials) {
-    await basicLogin(image.ref.registry, r.credentials, deps);
+  } else if (r.push.credentials) {
+    await basicLogin(image.ref.registry, r.push.credentials, deps);
     deps.onLogin(image.ref.registry);
   }
 }
@@ -115,20 +109,15 @@ export async function ensureImage(r: EnsureRequest, deps: EnsureDeps): Promise<S
   const result = await phases.time('check and build', () =>
     buildFromTag(
       {
+        ...r.push,
         image,
-        settings: r.build,
+        settings: r.settings,
         revision: tag.sha,
         aliases: tag.tags.slice(1),
         tags: r.tags,
         skipIfExists: !r.force,
-        runnerTemp: r.runnerTemp,
-        act: r.act,
         ready: loggedIn,
         name: r.name,
-        missingRepository: r.missingRepository,
-        ...(r.platformJob ? { platformJob: true } : {}),
-        ...(r.credentials ? { credentials: r.credentials } : {}),
-        ...(r.createRepository ? { createRepository: r.createRepository } : {}),
       },
       deps,
     ),
@@ -153,12 +142,12 @@ export async function ensureImage(r: EnsureRequest, deps: EnsureDeps): Promise<S
       'cdk-args': cdk.shell,
       'cdk-args-json': JSON.stringify(cdk.argv),
       'use-prebuilt': usePrebuilt,
-      platforms: platformsJson(result, r.build.platforms),
+      platforms: platformsJson(result, r.settings.platforms),
       ...scan.outputs,
     },
     summary: {
       title: `ensure-image: ${r.name}`,
-      rows: [['image', result.image], ['tag', tag.tag], ...buildRows(result, r.build.push), ['CDK args', cdk.shell], ...phases.rows],
+      rows: [['image', result.image], ['tag', tag.tag], ...buildRows(result, r.settings.push), ['CDK args', cdk.shell], ...phases.rows],
     },
     scan: { mode: r.scan.mode, ...scan },
   };
